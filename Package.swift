@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "rehearse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rehearse", targets: ["rehearse"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPortAudio",
+            pkgConfig: "portaudio-2.0",
+            providers: [.apt(["portaudio19-dev"]), .brew(["portaudio"])]
+        ),
+        .systemLibrary(
+            name: "CSndFile",
+            pkgConfig: "sndfile",
+            providers: [.apt(["libsndfile1-dev"]), .brew(["libsndfile"])]
+        ),
+        .target(
+            name: "AudioIO",
+            dependencies: ["CPortAudio", "CSndFile"]
+        ),
+        .executableTarget(
+            name: "rehearse",
+            dependencies: [
+                "AudioIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["AudioIO"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "AudioIOTests",
+            dependencies: ["AudioIO", "TestSupport"]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["AudioIO", "TestSupport", "rehearse"]
+        ),
+    ]
+)

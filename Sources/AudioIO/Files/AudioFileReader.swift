@@ -1,0 +1,126 @@
+internal import CSndFile
+
+/// Reads any file libsndfile understands (WAV, FLAC, OGG/Vorbis, AIFF, …) in chunks, so memory stays
+/// constant however long the file is.
+///
+/// Not thread-safe: use one reader from one thread at a time.
+public final class AudioFileReader {
+    /// The path as given to `init`.
+    public let path: String
+    /// Frames per second, in Hz.
+    public let sampleRate: Int
+    /// Interleaved channels per frame in the file.
+    public let channelCount: Int
+    /// Frames in the file, as far as its header and size tell.
+    public let frameCount: Int
+
+    /// Length of the audio in seconds.
+    public var duration: Double { Double(frameCount) / Double(sampleRate) }
+
+    private var file: OpaquePointer?
+    /// Scratch space for interleaved frames before downmixing; grows once to the largest chunk asked for.
+    private var interleaved: [Float] = []
+
+    /// Opens `path` for reading.
+    /// - Throws: `SoundFileError` naming the file: not found, not a file, unreadable, not audio, damaged.
+    public init(path: String) throws(SoundFileError) {
+        var info = SF_INFO()
+        guard let file = sf_open(path, Int32(SFM_READ), &info) else {
+            throw LibSndFile.readFailure(path: path, file: nil)
+        }
+        guard info.samplerate > 0, info.channels > 0 else {
+            sf_close(file)
+            throw SoundFileError(.malformed, path: path, reason: "the header gives no sample rate or channel count")
+        }
+        self.file = file
+        self.path = path
+        self.sampleRate = Int(info.samplerate)
+        self.channelCount = Int(info.channels)
+        self.frameCount = Int(info.frames)
+    }
+
+    deinit {
+        if let file { sf_close(file) }
+    }
+
+    /// Closes the file now instead of at deinit. Reading afterwards is a programming error.
+    public func close() {
+        if let file { sf_close(file) }
+        file = nil
+    }
+
+    /// Moves the read position to `frame` (0 is the start).
+    public func seek(toFrame frame: Int) throws(SoundFileError) {
+        let clamped = max(0, min(frame, frameCount))
+        if sf_seek(openFile, sf_count_t(clamped), SEEK_SET) < 0 {
+            throw SoundFileError(.ioFailure, path: path, reason: "cannot seek to frame \(clamped): \(LibSndFile.message(openFile))")
+        }
+    }
+
+    /// Reads up to `buffer.count / channelCount` interleaved frames as Float in [-1, 1].
+    /// - Returns: frames read; 0 at the end of the file.
+    public func readInterleaved(into buffer: UnsafeMutableBufferPointer<Float>) throws(SoundFileError) -> Int {
+        let frames = buffer.count / channelCount
+        guard frames > 0, let base = buffer.baseAddress else { return 0 }
+        let read = sf_readf_float(openFile, base, sf_count_t(frames))
+        return try checked(read)
+    }
+
+    /// Reads up to `buffer.count / channelCount` interleaved frames as 16-bit integers, bit-exact for
+    /// 16-bit PCM files.
+    /// - Returns: frames read; 0 at the end of the file.
+    public func readInterleaved(into buffer: UnsafeMutableBufferPointer<Int16>) throws(SoundFileError) -> Int {
+        let frames = buffer.count / channelCount
+        guard frames > 0, let base = buffer.baseAddress else { return 0 }
+        let read = sf_readf_short(openFile, base, sf_count_t(frames))
+        return try checked(read)
+    }
+
+    /// Reads up to `buffer.count` frames, averaging all channels into one (a downmix).
+    /// - Returns: frames read; 0 at the end of the file.
+    public func readMono(into buffer: UnsafeMutableBufferPointer<Float>) throws(SoundFileError) -> Int {
+        if channelCount == 1 { return try readInterleaved(into: buffer) }
+        let needed = buffer.count * channelCount
+        if interleaved.count < needed { interleaved = [Float](repeating: 0, count: needed) }
+        let channels = channelCount
+        let frames = try interleaved.withUnsafeMutableBufferPointer { scratch throws(SoundFileError) in
+            let frames = try readInterleaved(into: UnsafeMutableBufferPointer(rebasing: scratch[..<needed]))
+            let scale = 1 / Float(channels)
+            for frame in 0..<frames {
+                var sum: Float = 0
+                for channel in 0..<channels { sum += scratch[frame * channels + channel] }
+                buffer[frame] = sum * scale
+            }
+            return frames
+        }
+        return frames
+    }
+
+    /// Reads the rest of the file as mono samples. Convenient for short files; prefer chunked reads
+    /// for anything long.
+    public func readAllMono() throws(SoundFileError) -> [Float] {
+        var samples: [Float] = []
+        samples.reserveCapacity(max(0, frameCount))
+        var chunk = [Float](repeating: 0, count: 16_384)
+        while true {
+            let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in
+                try readMono(into: buffer)
+            }
+            if frames == 0 { break }
+            samples.append(contentsOf: chunk[..<frames])
+        }
+        return samples
+    }
+
+    private var openFile: OpaquePointer {
+        guard let file else { preconditionFailure("AudioFileReader used after close()") }
+        return file
+    }
+
+    private func checked(_ read: sf_count_t) throws(SoundFileError) -> Int {
+        if read < 0 || (read == 0 && sf_error(openFile) != SF_ERR_NO_ERROR) {
+            throw SoundFileError(.ioFailure, path: path, reason: LibSndFile.message(openFile))
+        }
+        return Int(read)
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Rehearse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rehearse",
+        abstract: "Practise spoken answers to interview questions, offline, and watch your hesitation shrink.",
+        discussion: """
+            Everything stays on this machine: recordings are ordinary WAV or FLAC files.
+            Set REHEARSE_AUDIO_DEBUG=1 to see the audio system's own diagnostics.
+            """,
+        subcommands: [RecordCommand.self, PlayCommand.self, DevicesCommand.self]
+    )
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import AudioIO
+import Foundation
+
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record from the microphone into an audio file.",
+        discussion: """
+            Stops when you press Enter or Ctrl-C, or after --duration seconds. The file is written \
+            while you speak, so even if the program or the machine dies, everything up to the last \
+            second is kept.
+            """
+    )
+
+    @Argument(help: "The file to create, e.g. answer.wav (an existing file is replaced).")
+    var file: String
+
+    @Option(help: "Stop after this many seconds.")
+    var duration: Double?
+
+    @Option(name: .customLong("input-device"), help: "Microphone to use: an index or part of a name from 'rehearse devices'.")
+    var inputDevice: String?
+
+    @Option(help: "Sample rate in Hz; the device's own rate is used if it refuses this one.")
+    var rate = 48_000
+
+    @Option(help: "File format: wav or flac (default: from the file name, else wav).")
+    var format: AudioFileFormat?
+
+    func validate() throws {
+        if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds") }
+        if !(8_000...192_000).contains(rate) { throw ValidationError("--rate must be between 8000 and 192000 Hz") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let stop = StopRequest()
+            stop.watchSignals()
+            let options = RecordingOptions(
+                path: file,
+                format: format ?? AudioFileFormat(pathExtension: file) ?? .wav,
+                preferredSampleRate: rate,
+                device: inputDevice.map(DeviceSelector.init),
+                maximumDuration: duration
+            )
+            let recorder = try Recorder(options: options)
+            if recorder.sampleRate != rate {
+                Console.note("note: '\(recorder.device.name)' does not record at \(rate) Hz; using \(recorder.sampleRate) Hz")
+            }
+            let stopHint = duration.map { "for \(clock($0)), or until Enter or Ctrl-C" } ?? "until you press Enter or Ctrl-C"
+            Console.note("Recording from '\(recorder.device.name)' to \(file) \(stopHint).")
+            stop.watchEnterKey()
+            try recorder.start()
+            while !stop.isRequested && !recorder.isFinished {
+                Console.status(meter(recorder))
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Console.endStatus()
+            let summary: RecordingSummary
+            do {
+                summary = try recorder.stop()
+            } catch let error as SoundFileError {
+                fail("\(error.description); the audio recorded before that is saved in \(file)")
+            }
+            print(String(format: "Saved %@: %.2f s at %d Hz.", file, summary.duration, summary.sampleRate))
+            if summary.droppedFrames > 0 || summary.deviceOverflows > 0 {
+                Console.note(
+                    "warning: \(summary.droppedFrames) frames (\(String(format: "%.3f", Double(summary.droppedFrames) / Double(summary.sampleRate))) s) "
+                        + "were lost because the disk could not keep up, and the device reported \(summary.deviceOverflows) overflows."
+                )
+            }
+        }
+    }
+
+    private func meter(_ recorder: Recorder) -> String {
+        let level = recorder.level
+        // Map -60…0 dBFS onto the bar; speech usually sits around -30…-10.
+        let fraction = (level.peakDBFS + 60) / 60
+        let remaining = duration.map { "  -" + clock(max(0, $0 - recorder.elapsed)) } ?? ""
+        return "● REC \(clock(recorder.elapsed))\(remaining)  \(bar(fraction, width: 24)) \(String(format: "%4.0f", level.peakDBFS)) dBFS   Enter stops"
+    }
+}
+
+extension AudioFileFormat: ExpressibleByArgument {}

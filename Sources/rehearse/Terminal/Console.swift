@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where human-facing output goes, and whether it may redraw lines and use colour.
+enum Console {
+    /// True when standard error is a terminal, so live meters and progress may redraw in place.
+    static let isInteractive = isatty(STDERR_FILENO) == 1
+
+    /// True when colour is allowed: a terminal, and no `NO_COLOR` (see no-color.org).
+    static let usesColour = isInteractive && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+
+    /// Writes a line of diagnostics or progress to standard error.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Redraws the current status line on standard error (terminals only).
+    static func status(_ text: String) {
+        guard isInteractive else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
+    /// Ends a status line so the next output starts on a fresh line.
+    static func endStatus() {
+        guard isInteractive else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+
+    static func red(_ text: String) -> String { usesColour ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+}
+
+/// Formats seconds as m:ss.t for meters and progress.
+func clock(_ seconds: Double) -> String {
+    let tenths = Int((max(0, seconds) * 10).rounded(.down))
+    return String(format: "%d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10)
+}
+
+/// A bar of `width` cells, `fraction` of them full.
+func bar(_ fraction: Double, width: Int) -> String {
+    let filled = max(0, min(width, Int((fraction * Double(width)).rounded())))
+    return String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+}
