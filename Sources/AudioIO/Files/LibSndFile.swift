@@ -35,10 +35,12 @@ enum LibSndFile {
         switch Int(sf_error(file)) {
         case SF_ERR_UNRECOGNISED_FORMAT, SF_ERR_UNSUPPORTED_ENCODING:
             return SoundFileError(.unrecognisedFormat, path: path, reason: "not an audio file libsndfile can read (\(reason))")
-        case SF_ERR_MALFORMED_FILE:
-            return SoundFileError(.malformed, path: path, reason: "damaged or truncated audio file (\(reason))")
-        default:
+        case SF_ERR_SYSTEM:
             return SoundFileError(.ioFailure, path: path, reason: reason)
+        default:
+            // SF_ERR_MALFORMED_FILE and libsndfile's many format-specific codes (a missing chunk, a
+            // short header…) all mean the file is recognisably audio but broken.
+            return SoundFileError(.malformed, path: path, reason: "damaged or truncated audio file (\(reason))")
         }
     }
 

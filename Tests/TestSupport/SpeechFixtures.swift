@@ -1,0 +1,38 @@
+import Foundation
+
+/// Spoken audio with known content, made on demand with espeak-ng and sox.
+public enum SpeechFixtures {
+    /// Speaks `text` with espeak-ng and converts it to mono 16-bit WAV at `sampleRate`, optionally
+    /// with silence added before and after (seconds).
+    public static func speech(
+        _ text: String,
+        sampleRate: Int,
+        leadingSilence: Double = 0,
+        trailingSilence: Double = 0,
+        in folder: URL,
+        name: String = "speech"
+    ) throws -> URL {
+        let raw = folder.appendingPathComponent("\(name)-espeak.wav")
+        let output = folder.appendingPathComponent("\(name).wav")
+        try check(ChildProcess.run(ChildProcess.locate("espeak-ng"), ["-w", raw.path, text]), "espeak-ng")
+        var arguments = [raw.path, "-r", String(sampleRate), "-c", "1", "-b", "16", output.path]
+        if leadingSilence > 0 || trailingSilence > 0 {
+            arguments += ["pad", String(leadingSilence), String(trailingSilence)]
+        }
+        try check(ChildProcess.run(ChildProcess.locate("sox"), arguments), "sox")
+        return output
+    }
+
+    /// A paragraph long enough for several seconds of speech.
+    public static let interviewAnswer = """
+        In my first ninety days I would listen before I change anything. \
+        I would meet every person on the team, learn how the work really gets done, \
+        and pick one small problem we can solve together in the first month.
+        """
+
+    private static func check(_ result: ProcessResult, _ tool: String) throws {
+        guard result.status == 0 else {
+            throw FixtureError("\(tool) failed (\(result.status)): \(result.standardError)")
+        }
+    }
+}
