@@ -29,7 +29,8 @@ start() {
     done
     [ -e /usr/lib/x86_64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so ] || ls /usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so >/dev/null 2>&1 \
         || { echo "virtual-audio: ALSA's pulse plugin is missing (apt-get install libasound2-plugins)" >&2; exit 1; }
-    if [ -f "$dir/pulse.pid" ] && kill -0 "$(cat "$dir/pulse.pid")" 2>/dev/null; then
+    if [ -f "$dir/pulse.pid" ] && kill -0 "$(cat "$dir/pulse.pid")" 2>/dev/null \
+        && (eval "$(print_env)"; pactl info >/dev/null 2>&1); then
         print_env
         return
     fi

@@ -52,6 +52,11 @@ public final class VirtualAudio: Sendable {
         guard let result = try? ChildProcess.run("/bin/bash", [script, "start", folder, "48000"]), result.status == 0 else {
             return .failure(FixtureError("scripts/virtual-audio.sh could not start PulseAudio in \(folder)"))
         }
+        if current["REHEARSE_VIRTUAL_AUDIO"] == nil {
+            // This process started the server, so it must not outlive the process.
+            let watchdog = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; exec bash '\(script)' stop '\(folder)'"
+            _ = try? ChildProcess("/bin/bash", ["-c", watchdog])
+        }
         var environment: [String: String] = [:]
         for line in result.standardOutput.split(separator: "\n") where line.hasPrefix("export ") {
             let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
