@@ -4,9 +4,9 @@ import Testing
 import TestSupport
 
 /// Real PortAudio through the virtual audio device: what goes into the microphone must come out in
-/// the file, and what the player sends must reach the speaker. Serialized: they share one device.
-@Suite(.serialized, .enabled(if: VirtualAudio.shouldRunTests))
-struct RecorderIntegrationTests {
+/// the file, and what the player sends must reach the speaker.
+extension AudioIntegration {
+@Suite struct RecorderAndPlayerTests {
     let audio: VirtualAudio
     let folder: URL
 
@@ -112,4 +112,5 @@ struct RecorderIntegrationTests {
         #expect(positions.first.map { $0 > 2 && $0 < 2.1 } == true)
         #expect(position >= 3 && position < 3.1)
     }
+}
 }

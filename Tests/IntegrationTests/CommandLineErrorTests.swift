@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Bad input and a machine without sound: one clear line on standard error, a non-zero exit, and
+/// none of the audio libraries' own noise.
+@Suite struct CommandLineErrorTests {
+    let folder: URL
+    let rehearse = Paths.rehearseExecutable.path
+    /// An environment whose ALSA default device is a sound card that is not there, and with no sound
+    /// server: what a machine without a microphone looks like to PortAudio. (An entirely empty ALSA
+    /// configuration is no good: PortAudio 19.6 trips an assertion on it.)
+    let silentMachine: [String: String]
+
+    init() throws {
+        folder = try Paths.temporaryFolder("rehearse-errors")
+        let absentCardConfig = folder.appendingPathComponent("asound.conf").path
+        FileManager.default.createFile(atPath: absentCardConfig, contents: Data("pcm.!default { type hw card 99 }\n".utf8))
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["PULSE_SERVER", "PULSE_CLIENTCONFIG", "REHEARSE_VIRTUAL_AUDIO", "REHEARSE_AUDIO_DEBUG"] {
+            environment[key] = nil
+        }
+        environment["ALSA_CONFIG_PATH"] = absentCardConfig
+        silentMachine = environment
+    }
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try ChildProcess.run(rehearse, arguments, environment: silentMachine)
+    }
+
+    @Test func noMicrophoneIsOneLine() throws {
+        let output = folder.appendingPathComponent("a.wav").path
+        let result = try run(["record", output, "--duration", "1"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "rehearse: error: no audio input device found (is a microphone connected and a sound server running?)\n")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func noSpeakerIsOneLine() throws {
+        let file = folder.appendingPathComponent("tone.wav").path
+        let sox = try ChildProcess.run("sox", ["-n", "-r", "16000", "-c", "1", file, "synth", "0.5", "sine", "440"])
+        try #require(sox.status == 0)
+        let result = try run(["play", file])
+        #expect(result.status == 1)
+        #expect(result.standardError == "rehearse: error: no audio output device found\n")
+    }
+
+    @Test func missingFileIsOneLine() throws {
+        let file = folder.appendingPathComponent("missing.wav").path
+        let result = try run(["play", file])
+        #expect(result.status == 1)
+        #expect(result.standardError == "rehearse: error: cannot read '\(file)': no such file\n")
+    }
+
+    @Test func nonAudioFileIsOneLine() throws {
+        let file = folder.appendingPathComponent("notes.txt").path
+        FileManager.default.createFile(atPath: file, contents: Data("my notes\n".utf8))
+        let result = try run(["play", file])
+        #expect(result.status == 1)
+        #expect(result.standardError == "rehearse: error: cannot read '\(file)': not an audio file libsndfile can read (Format not recognised.)\n")
+    }
+
+    @Test func startingPastTheEndIsOneLine() throws {
+        let file = folder.appendingPathComponent("short.wav").path
+        let sox = try ChildProcess.run("sox", ["-n", "-r", "16000", "-c", "1", file, "synth", "0.5", "sine", "440"])
+        try #require(sox.status == 0)
+        let result = try run(["play", file, "--from", "3"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "rehearse: error: cannot read '\(file)': cannot start at 3.0 s: the file is 0.50 s long\n")
+    }
+
+    @Test func badArgumentsExplainThemselves() throws {
+        let result = try run(["record", "a.wav", "--duration", "0"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--duration must be a positive number of seconds"))
+    }
+}

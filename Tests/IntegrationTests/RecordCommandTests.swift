@@ -1,0 +1,126 @@
+import AudioIO
+import Foundation
+import Testing
+import TestSupport
+
+/// `rehearse record` as a user runs it, in a child process, against the virtual microphone.
+extension AudioIntegration {
+    @Suite struct RecordCommandTests {
+        let audio: VirtualAudio
+        let folder: URL
+        let rehearse = Paths.rehearseExecutable.path
+
+        init() throws {
+            audio = try VirtualAudio.require()
+            folder = try Paths.temporaryFolder("rehearse-cli")
+        }
+
+        func startRecording(_ output: String, _ extra: [String] = []) throws -> ChildProcess {
+            try ChildProcess(rehearse, ["record", output, "--rate", "48000"] + extra, environment: audio.childEnvironment)
+        }
+
+        /// SIGKILL mid-answer (as a crash or power cut would): the file must be readable and hold the
+        /// audio up to at most one second before the kill.
+        @Test func killedRecordingKeepsEverythingUpToTheLastSecond() throws {
+            let source = try SpeechFixtures.speech(SpeechFixtures.interviewAnswer, sampleRate: 48_000, in: folder)
+            let sourceSamples = try AudioFileReader(path: source.path).readAllMono()
+            let output = folder.appendingPathComponent("killed.wav").path
+            let recording = try startRecording(output)
+            #expect(try audio.waitForRecordingClient())
+            let started = Date()
+            let feeder = try audio.startFeedingMicrophone(source)
+            Thread.sleep(forTimeInterval: 4)
+            recording.signal(SIGKILL)
+            let killedAfter = Date().timeIntervalSince(started)
+            let result = recording.finish()
+            feeder.signal(SIGKILL)
+            _ = feeder.finish()
+            #expect(result.status == 128 + SIGKILL)
+
+            let reader = try AudioFileReader(path: output)
+            let kept = reader.duration
+            #expect(kept >= killedAfter - 1.0, "kept \(kept) s of \(killedAfter) s")
+            #expect(kept <= killedAfter + 0.5)
+            let recorded = try reader.readAllMono()
+            // What was kept is the answer as spoken, sample for sample.
+            let onset = SignalComparison.activeSpan(recorded, threshold: 0.02).lowerBound
+            let heard = max(0, recorded.count - onset - 4_800)
+            let comparison = SignalComparison(source: Array(sourceSamples.prefix(heard)), recording: recorded)
+            #expect(comparison.correlation >= 0.99, "correlation \(comparison.correlation)")
+            print("crash: killed after \(killedAfter) s, file holds \(kept) s (lost \(max(0, killedAfter - kept)) s), correlation \(comparison.correlation)")
+        }
+
+        @Test(arguments: [SIGINT, SIGTERM])
+        func interruptFinishesTheFileAndReportsIt(signal: Int32) throws {
+            let output = folder.appendingPathComponent("interrupted-\(signal).wav").path
+            let recording = try startRecording(output)
+            #expect(try audio.waitForRecordingClient())
+            let started = Date()
+            Thread.sleep(forTimeInterval: 2)
+            recording.signal(signal)
+            let stoppedAfter = Date().timeIntervalSince(started)
+            let result = recording.finish()
+            #expect(result.status == 0, "stderr: \(result.standardError)")
+            #expect(result.standardOutput.hasPrefix("Saved \(output): "))
+            let reader = try AudioFileReader(path: output)
+            #expect(abs(reader.duration - stoppedAfter) < 0.5, "file \(reader.duration) s, stopped after \(stoppedAfter) s")
+        }
+
+        @Test func durationOptionRecordsExactlyThatLong() throws {
+            let output = folder.appendingPathComponent("timed.flac").path
+            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "1.25", "--rate", "16000"], environment: audio.childEnvironment)
+            #expect(result.status == 0, "stderr: \(result.standardError)")
+            #expect(result.standardOutput == "Saved \(output): 1.25 s at 16000 Hz.\n")
+            let reader = try AudioFileReader(path: output)
+            #expect(reader.frameCount == 20_000)
+            #expect(reader.sampleRate == 16_000)
+        }
+
+        @Test func fullDiskStopsTheRecordingAndKeepsWhatFits() throws {
+            let mountPoint = folder.appendingPathComponent("small-disk").path
+            try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+            let mount = try ChildProcess.run("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint])
+            try #require(mount.status == 0, "needs root to mount a small tmpfs: \(mount.standardError)")
+            defer { _ = try? ChildProcess.run("umount", [mountPoint]) }
+            let output = mountPoint + "/answer.wav"
+
+            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "3"], environment: audio.childEnvironment)
+            #expect(result.status == 1)
+            let lines = result.standardError.split(separator: "\n")
+            #expect(lines.last?.hasPrefix("rehearse: error: cannot write '\(output)': no space left on device") == true, "\(lines)")
+            #expect(lines.last?.hasSuffix("the audio recorded before that is saved in \(output)") == true)
+            let reader = try AudioFileReader(path: output)
+            #expect(reader.duration > 0.5)
+        }
+
+        @Test func missingFolderIsOneLineAndNoFile() throws {
+            let output = folder.appendingPathComponent("no/such/folder/a.wav").path
+            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "1"], environment: audio.childEnvironment)
+            #expect(result.status == 1)
+            #expect(result.standardError == "rehearse: error: cannot write '\(output)': folder '\(folder.path)/no/such/folder' does not exist\n")
+        }
+
+        @Test func unknownInputDeviceListsTheAvailableOnes() throws {
+            let output = folder.appendingPathComponent("never.wav").path
+            let result = try ChildProcess.run(rehearse, ["record", output, "--input-device", "blue yeti"], environment: audio.childEnvironment)
+            #expect(result.status == 1)
+            #expect(result.standardError == "rehearse: error: audio device 'blue yeti': no input device name contains 'blue yeti'; available: #0 default\n")
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+
+        @Test func devicesAsJSONListsTheVirtualDevice() throws {
+            let result = try ChildProcess.run(rehearse, ["devices", "--json"], environment: audio.childEnvironment)
+            #expect(result.status == 0)
+            let devices = try JSONDecoder().decode([AudioDevice].self, from: Data(result.standardOutput.utf8))
+            #expect(devices.contains { $0.isDefaultInput && $0.maxInputChannels > 0 })
+            #expect(devices.contains { $0.isDefaultOutput && $0.maxOutputChannels > 0 })
+        }
+
+        @Test func playCommandPlaysToTheEnd() throws {
+            let source = try SpeechFixtures.speech("Thank you for your time.", sampleRate: 48_000, in: folder, name: "short")
+            let result = try ChildProcess.run(rehearse, ["play", source.path], environment: audio.childEnvironment)
+            #expect(result.status == 0, "stderr: \(result.standardError)")
+            #expect(result.standardError.hasPrefix("Playing \(source.path)"))
+        }
+    }
+}
