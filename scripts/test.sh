@@ -13,10 +13,11 @@ eval "$(bash scripts/virtual-audio.sh start "$audio_dir" 48000)"
 # The device is up, so audio tests must run: a failure to reach it fails them instead of skipping.
 export REHEARSE_REQUIRE_AUDIO=1
 
-swift build --build-tests
-swift test --skip-build --disable-xctest "$@"
-
 # The lock-free ring buffer again under ThreadSanitizer, which flags a missing acquire/release as a
 # data race even when the stress test happens to pass.
 swift build --build-tests --sanitize=thread --scratch-path .build-tsan
 swift test --skip-build --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter SampleRingBufferTests
+
+# Everything.
+swift build --build-tests
+swift test --skip-build --disable-xctest "$@"
