@@ -21,10 +21,11 @@ extension AudioIntegration {
 
         /// SIGKILL mid-answer (as a crash or power cut would): the file must be readable and hold the
         /// audio up to at most one second before the kill.
-        @Test func killedRecordingKeepsEverythingUpToTheLastSecond() throws {
+        @Test(arguments: [AudioFileFormat.wav, .flac])
+        func killedRecordingKeepsEverythingUpToTheLastSecond(format: AudioFileFormat) throws {
             let source = try SpeechFixtures.speech(SpeechFixtures.interviewAnswer, sampleRate: 48_000, in: folder)
             let sourceSamples = try AudioFileReader(path: source.path).readAllMono()
-            let output = folder.appendingPathComponent("killed.wav").path
+            let output = folder.appendingPathComponent("killed.\(format.fileExtension)").path
             let recording = try startRecording(output)
             #expect(try audio.waitForRecordingClient())
             let started = Date()
@@ -47,7 +48,7 @@ extension AudioIntegration {
             let heard = max(0, recorded.count - onset - 4_800)
             let comparison = SignalComparison(source: Array(sourceSamples.prefix(heard)), recording: recorded)
             #expect(comparison.correlation >= 0.99, "correlation \(comparison.correlation)")
-            print("crash: killed after \(killedAfter) s, file holds \(kept) s (lost \(max(0, killedAfter - kept)) s), correlation \(comparison.correlation)")
+            print("crash[\(format)]: killed after \(killedAfter) s, file holds \(kept) s (lost \(max(0, killedAfter - kept)) s), correlation \(comparison.correlation)")
         }
 
         @Test(arguments: [SIGINT, SIGTERM])

@@ -36,7 +36,24 @@ public final class AudioFileReader {
         self.path = path
         self.sampleRate = Int(info.samplerate)
         self.channelCount = Int(info.channels)
-        self.frameCount = Int(info.frames)
+        // A FLAC file whose writer was killed never got its length written; libsndfile then reports
+        // an "unknown" length near Int64.max. Count the frames that are really there instead.
+        if info.frames >= sf_count_t.max / 2 {
+            frameCount = Self.countFrames(file, channels: Int(info.channels))
+            sf_seek(file, 0, SEEK_SET)
+        } else {
+            frameCount = Int(info.frames)
+        }
+    }
+
+    private static func countFrames(_ file: OpaquePointer, channels: Int) -> Int {
+        var scratch = [Int16](repeating: 0, count: 4_096 * channels)
+        var total = 0
+        while true {
+            let read = scratch.withUnsafeMutableBufferPointer { sf_readf_short(file, $0.baseAddress, 4_096) }
+            if read <= 0 { return total }
+            total += Int(read)
+        }
     }
 
     deinit {

@@ -1,4 +1,5 @@
 internal import CSndFile
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -90,6 +91,10 @@ public final class AudioFileWriter {
         }
     }
 
+    private var secondsWritten: String {
+        String(format: "%.1f", Double(framesWritten) / Double(sampleRate))
+    }
+
     private var openFile: OpaquePointer {
         guard let file else { preconditionFailure("AudioFileWriter used after close()") }
         return file
@@ -100,10 +105,10 @@ public final class AudioFileWriter {
         if written != sf_count_t(frames) {
             let error = errno
             if error == ENOSPC || error == EDQUOT {
-                throw SoundFileError(.diskFull, path: path, reason: "no space left on device after \(framesWritten) frames")
+                throw SoundFileError(.diskFull, path: path, reason: "no space left on device after \(secondsWritten) s of audio")
             }
             let reason = error != 0 ? String(cString: strerror(error)) : LibSndFile.message(openFile)
-            throw SoundFileError(.unwritable, path: path, reason: "write failed after \(framesWritten) frames: \(reason)")
+            throw SoundFileError(.unwritable, path: path, reason: "write failed after \(secondsWritten) s of audio: \(reason)")
         }
     }
 }
