@@ -25,10 +25,16 @@ let package = Package(
             name: "AudioIO",
             dependencies: ["CPortAudio", "CSndFile"]
         ),
+        .target(name: "Analysis"),
+        .target(name: "Sessions", dependencies: ["Analysis", "AudioIO"]),
+        .target(name: "Reports", dependencies: ["Analysis"]),
         .executableTarget(
             name: "rehearse",
             dependencies: [
                 "AudioIO",
+                "Analysis",
+                "Sessions",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +46,10 @@ let package = Package(
         .testTarget(
             name: "AudioIOTests",
             dependencies: ["AudioIO", "TestSupport"]
+        ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis"]
         ),
         .testTarget(
             name: "IntegrationTests",

@@ -8,6 +8,13 @@ enum Console {
     /// True when colour is allowed: a terminal, and no `NO_COLOR` (see no-color.org).
     static let usesColour = isInteractive && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
 
+    /// Columns of the terminal on standard output (80 when it is not a terminal).
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
     /// Writes a line of diagnostics or progress to standard error.
     static func note(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -1,0 +1,27 @@
+/// Everything measured in one recorded answer.
+public struct AnswerAnalysis: Sendable, Equatable {
+    /// Seconds of audio analysed.
+    public var duration: Double
+    /// Hz.
+    public var sampleRate: Int
+    /// Start of the recording to the first speech; nil when there is no speech.
+    public var latency: Double? { runs.first?.start }
+    /// Speech runs: speech merged across gaps shorter than the pause threshold.
+    public var runs: [TimeSpan]
+    /// Silent pauses: gaps of at least the threshold between runs (not the latency, not the end).
+    public var pauses: [TimeSpan]
+    /// Times of the syllable nuclei found, in seconds.
+    public var syllableNuclei: [Double]
+    public var metrics: FluencyMetrics
+    public var settings: AnalysisSettings
+    /// Samples at or beyond full scale: clipping distorts the measures when it is frequent.
+    public var clippedSamples: Int
+    /// Largest absolute sample value, 0…1.
+    public var peakLevel: Float
+
+    /// Share of samples that are clipped, 0…1.
+    public var clippedFraction: Double {
+        let samples = duration * Double(sampleRate)
+        return samples > 0 ? Double(clippedSamples) / samples : 0
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// What one 10 ms analysis frame says about the audio.
+struct FrameFeatures {
+    /// How strongly the frame's spectrum stands out from the noise floor in the speech band: the mean
+    /// over bins of γ − 1 − ln γ (γ = power / noise power, bins with γ ≤ 1 count 0). This is the
+    /// log-likelihood ratio of Sohn, Kim & Sung (1999, "A statistical model-based voice activity
+    /// detection", IEEE Signal Processing Letters 6(1)) with the a-priori SNR set to γ − 1.
+    var speechScore: Float
+    /// Speech-band power above the noise floor, in dB (relative to full scale, roughly).
+    var intensity: Float
+    /// Share of that power below 1 kHz: high for vowels (voiced), low for fricatives and noise.
+    var lowBandShare: Float
+}
+
+/// Cuts a stream of samples into overlapping windowed frames and measures each one.
+struct FrameAnalyzer {
+    let sampleRate: Int
+    /// Samples between frame starts (10 ms).
+    let hop: Int
+    /// Samples in the analysis window (25 ms), zero-padded to the FFT size.
+    let window: Int
+    private var fft: RealFFT
+    private let taper: [Float]
+    private var pending: [Float]
+    private var pendingCount = 0
+    private var frame: [Float]
+    private var power: [Float]
+    private var noise: NoiseFloor
+    private let speechBins: Range<Int>
+    private let lowBins: Range<Int>
+    private let wholeBins: Range<Int>
+    /// Frames measured so far.
+    private(set) var frameCount = 0
+
+    init(sampleRate: Int) {
+        self.sampleRate = sampleRate
+        hop = max(1, sampleRate / 100)
+        let window = max(8, Int((0.025 * Double(sampleRate)).rounded()))
+        self.window = window
+        var size = 8
+        while size < window { size <<= 1 }
+        fft = RealFFT(size: size)
+        taper = (0..<window).map { Float(0.5 - 0.5 * cos(2 * Double.pi * (Double($0) + 0.5) / Double(window))) }
+        pending = [Float](repeating: 0, count: window)
+        frame = [Float](repeating: 0, count: size)
+        power = [Float](repeating: 0, count: size / 2 + 1)
+        noise = NoiseFloor(bins: size / 2 + 1)
+        let binWidth = Double(sampleRate) / Double(size)
+        let nyquistBin = size / 2
+        func bin(_ hertz: Double) -> Int { min(nyquistBin, max(1, Int((hertz / binWidth).rounded()))) }
+        // 200 Hz keeps mains hum and DC out; 4 kHz (or just under Nyquist) holds the formants.
+        speechBins = bin(200)..<max(bin(200) + 1, bin(min(4_000, 0.95 * Double(sampleRate) / 2)))
+        lowBins = speechBins.lowerBound..<min(speechBins.upperBound, bin(1_000))
+        wholeBins = 0..<(nyquistBin + 1)
+    }
+
+    /// Feeds samples; hands each completed frame's features to `tracker`.
+    mutating func process(_ samples: UnsafeBufferPointer<Float>, into tracker: inout SpeechTracker) {
+        var index = 0
+        while index < samples.count {
+            let take = min(window - pendingCount, samples.count - index)
+            pending.withUnsafeMutableBufferPointer { pending in
+                for offset in 0..<take { pending[pendingCount + offset] = samples[index + offset] }
+            }
+            pendingCount += take
+            index += take
+            if pendingCount == window {
+                tracker.consume(frame: frameCount, features: measureFrame())
+                frameCount += 1
+                // Keep the overlap for the next frame.
+                pending.withUnsafeMutableBufferPointer { pending in
+                    let keep = window - hop
+                    if keep > 0 {
+                        for offset in 0..<keep { pending[offset] = pending[offset + hop] }
+                    }
+                }
+                pendingCount = max(0, window - hop)
+            }
+        }
+    }
+
+    private mutating func measureFrame() -> FrameFeatures {
+        let window = self.window
+        frame.withUnsafeMutableBufferPointer { frame in
+            pending.withUnsafeBufferPointer { pending in
+                taper.withUnsafeBufferPointer { taper in
+                    // Remove the frame's mean (a DC offset) before windowing.
+                    var sum: Float = 0
+                    for offset in 0..<window { sum += pending[offset] }
+                    let mean = sum / Float(window)
+                    for offset in 0..<window { frame[offset] = (pending[offset] - mean) * taper[offset] }
+                }
+            }
+        }
+        frame.withUnsafeBufferPointer { frame in
+            power.withUnsafeMutableBufferPointer { power in
+                fft.powerSpectrum(of: frame, into: power)
+            }
+        }
+        if frameCount == 0 { power.withUnsafeBufferPointer { noise.update(with: $0, bins: wholeBins) } }
+        let features = power.withUnsafeBufferPointer { power in
+            noise.power.withUnsafeBufferPointer { floor in
+                score(power: power, floor: floor)
+            }
+        }
+        power.withUnsafeBufferPointer { noise.update(with: $0, bins: wholeBins) }
+        return features
+    }
+
+    /// The tracked floor follows the dips of the noise, so it sits below the noise's mean power;
+    /// this factor lifts it back (measured: noise-only frames then score about 0.1–0.3).
+    static let floorBias: Float = 2.5
+
+    private func score(power: UnsafeBufferPointer<Float>, floor: UnsafeBufferPointer<Float>) -> FrameFeatures {
+        var likelihood: Float = 0
+        var excess: Float = 0
+        var lowExcess: Float = 0
+        for bin in speechBins {
+            let noise = max(floor[bin] * Self.floorBias, 1e-12)
+            let ratio = power[bin] / noise
+            if ratio > 1 {
+                likelihood += ratio - 1 - log(ratio)
+                let above = power[bin] - noise
+                excess += above
+                if bin < lowBins.upperBound { lowExcess += above }
+            }
+        }
+        let normalisation = Float(fft.size * fft.size) / 4
+        return FrameFeatures(
+            speechScore: likelihood / Float(speechBins.count),
+            intensity: 10 * log10(excess / normalisation + 1e-12),
+            lowBandShare: excess > 0 ? lowExcess / excess : 0
+        )
+    }
+}

@@ -1,0 +1,71 @@
+/// Turns per-frame speech scores into stretches of speech, with hysteresis and hangover.
+///
+/// Speech starts after `onsetFrames` frames in a row score above `onThreshold`; its start is moved
+/// back over the frames just before that scored above the lower `offThreshold` (the soft start of
+/// a word). It ends once `hangoverFrames` frames in a row score below `offThreshold`, at the last
+/// frame above it. Stretches shorter than the minimum speech length are dropped as clicks.
+struct VoiceActivityDetector {
+    var onThreshold: Float = 4
+    var offThreshold: Float = 1.5
+    var onsetFrames = 2
+    var hangoverFrames = 8
+    /// How far back a start may move, in frames.
+    var lookback = 8
+    let minimumSpeechFrames: Int
+
+    private var inSpeech = false
+    private var startFrame = 0
+    private var lastActiveFrame = -1
+    private var strongRun = 0
+    private var quietRun = 0
+    /// The most recent frame indices that scored above `offThreshold`, for moving starts back.
+    private var weakRunStart = -1
+
+    init(minimumSpeechFrames: Int) {
+        self.minimumSpeechFrames = minimumSpeechFrames
+    }
+
+    /// Feeds one frame. Returns a finished stretch of speech (first and last frame) when one ends.
+    mutating func process(frame index: Int, score: Float) -> ClosedRange<Int>? {
+        let weak = score > offThreshold
+        if weak {
+            if weakRunStart < 0 { weakRunStart = index }
+        } else {
+            weakRunStart = -1
+        }
+        if inSpeech {
+            if weak {
+                lastActiveFrame = index
+                quietRun = 0
+            } else {
+                quietRun += 1
+                if quietRun >= hangoverFrames {
+                    inSpeech = false
+                    strongRun = 0
+                    return finished(startFrame...lastActiveFrame)
+                }
+            }
+            return nil
+        }
+        strongRun = score > onThreshold ? strongRun + 1 : 0
+        if strongRun >= onsetFrames {
+            inSpeech = true
+            quietRun = 0
+            lastActiveFrame = index
+            let firstStrong = index - onsetFrames + 1
+            startFrame = max(weakRunStart >= 0 ? weakRunStart : firstStrong, firstStrong - lookback)
+        }
+        return nil
+    }
+
+    /// Closes a stretch still open at the end of the audio.
+    mutating func finish() -> ClosedRange<Int>? {
+        guard inSpeech else { return nil }
+        inSpeech = false
+        return finished(startFrame...lastActiveFrame)
+    }
+
+    private func finished(_ frames: ClosedRange<Int>) -> ClosedRange<Int>? {
+        frames.count >= minimumSpeechFrames ? frames : nil
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+/// Measures pauses, latency and fluency in a mono recording, fed in chunks of any size.
+///
+/// Memory stays constant however long the audio (apart from the list of pauses and nuclei found),
+/// and the same object can follow a recording live or read an hour-long file:
+/// ```
+/// var analyzer = SpeechAnalyzer(sampleRate: 16_000)
+/// analyzer.process(chunk)       // as often as needed
+/// let result = analyzer.finish()
+/// ```
+/// How it decides what is speech: each 10 ms frame's spectrum is compared bin by bin with an
+/// adaptive estimate of the background noise (`NoiseFloor`); frames whose 200 Hz–4 kHz band stands
+/// out by a likelihood-ratio test are speech (`FrameFeatures`), smoothed with hysteresis and
+/// hangover (`VoiceActivityDetector`). Level, DC offset and steady noise or hum therefore do not
+/// move the decision; only how far speech rises above the background does.
+public struct SpeechAnalyzer {
+    public let sampleRate: Int
+    public let settings: AnalysisSettings
+    private var frames: FrameAnalyzer
+    private var tracker: SpeechTracker
+    private var sampleCount = 0
+    private var clippedSamples = 0
+    private var peakLevel: Float = 0
+
+    /// - Parameter sampleRate: Hz; 8 000 to 96 000 are supported.
+    public init(sampleRate: Int, settings: AnalysisSettings = AnalysisSettings()) {
+        precondition(sampleRate >= 4_000, "sample rate too low for speech analysis")
+        self.sampleRate = sampleRate
+        self.settings = settings
+        frames = FrameAnalyzer(sampleRate: sampleRate)
+        tracker = SpeechTracker(
+            frameTiming: FrameTiming(sampleRate: sampleRate, hop: frames.hop, window: frames.window),
+            minimumSpeechFrames: max(1, Int((settings.minimumSpeech * 100).rounded()))
+        )
+    }
+
+    /// Feeds the next chunk of samples (full scale is ±1).
+    public mutating func process(_ samples: UnsafeBufferPointer<Float>) {
+        sampleCount += samples.count
+        var peak = peakLevel
+        var clipped = 0
+        for sample in samples {
+            let magnitude = abs(sample)
+            if magnitude > peak { peak = magnitude }
+            if magnitude >= 0.999 { clipped += 1 }
+        }
+        peakLevel = peak
+        clippedSamples += clipped
+        frames.process(samples, into: &tracker)
+    }
+
+    /// Convenience for arrays.
+    public mutating func process(_ samples: [Float]) {
+        samples.withUnsafeBufferPointer { process($0) }
+    }
+
+    /// Ends the audio and computes the measures.
+    public mutating func finish() -> AnswerAnalysis {
+        let segments = tracker.finish()
+        let duration = Double(sampleCount) / Double(sampleRate)
+        let runs = Self.mergeShortGaps(segments, shorterThan: settings.minimumPause, clampedTo: duration)
+        let pauses = zip(runs, runs.dropFirst()).map { TimeSpan(start: $0.end, end: $1.start) }
+        let nuclei = tracker.syllables.nuclei(within: runs)
+        return AnswerAnalysis(
+            duration: duration,
+            sampleRate: sampleRate,
+            runs: runs,
+            pauses: pauses,
+            syllableNuclei: nuclei,
+            metrics: FluencyMetrics(duration: duration, runs: runs, pauses: pauses, syllables: nuclei, minimumPause: settings.minimumPause),
+            settings: settings,
+            clippedSamples: clippedSamples,
+            peakLevel: peakLevel
+        )
+    }
+
+    /// Analyses a whole signal at once.
+    public static func analyze(_ samples: [Float], sampleRate: Int, settings: AnalysisSettings = AnalysisSettings()) -> AnswerAnalysis {
+        var analyzer = SpeechAnalyzer(sampleRate: sampleRate, settings: settings)
+        analyzer.process(samples)
+        return analyzer.finish()
+    }
+
+    /// Joins speech separated by gaps shorter than a pause, so runs and pauses alternate.
+    static func mergeShortGaps(_ segments: [TimeSpan], shorterThan minimum: Double, clampedTo duration: Double) -> [TimeSpan] {
+        var runs: [TimeSpan] = []
+        for segment in segments {
+            let clamped = TimeSpan(start: segment.start, end: min(segment.end, duration))
+            if let last = runs.last, clamped.start - last.end < minimum {
+                runs[runs.count - 1].end = max(last.end, clamped.end)
+            } else {
+                runs.append(clamped)
+            }
+        }
+        return runs
+    }
+}
+
+/// Where frames sit in time.
+struct FrameTiming {
+    let sampleRate: Int
+    let hop: Int
+    let window: Int
+
+    /// Seconds at the centre of frame `index`.
+    func centre(ofFrame index: Int) -> Double {
+        (Double(index * hop) + Double(window) / 2) / Double(sampleRate)
+    }
+
+    /// Frame range to seconds: a frame stands for the hop around its centre.
+    func span(of range: ClosedRange<Int>) -> TimeSpan {
+        let halfHop = Double(hop) / Double(sampleRate) / 2
+        return TimeSpan(start: max(0, centre(ofFrame: range.lowerBound) - halfHop), end: centre(ofFrame: range.upperBound) + halfHop)
+    }
+}
+
+/// Collects, frame by frame, the speech segments and syllable peaks.
+struct SpeechTracker {
+    let frameTiming: FrameTiming
+    private var detector: VoiceActivityDetector
+    private(set) var syllables = SyllableNuclei()
+    private var segments: [TimeSpan] = []
+
+    init(frameTiming: FrameTiming, minimumSpeechFrames: Int) {
+        self.frameTiming = frameTiming
+        detector = VoiceActivityDetector(minimumSpeechFrames: minimumSpeechFrames)
+    }
+
+    mutating func consume(frame index: Int, features: FrameFeatures) {
+        if index < 130, getenv("DEBUG_VAD") != nil { print(index, features.speechScore, features.intensity) }
+        syllables.process(time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare)
+        if let speech = detector.process(frame: index, score: features.speechScore) {
+            segments.append(frameTiming.span(of: speech))
+        }
+    }
+
+    /// Closes any open segment and returns all of them.
+    mutating func finish() -> [TimeSpan] {
+        if let speech = detector.finish() { segments.append(frameTiming.span(of: speech)) }
+        return segments
+    }
+}

@@ -1,0 +1,48 @@
+import Analysis
+import Foundation
+
+/// The human view of one analysed answer: key measures and a one-line timeline.
+public enum AnswerTable {
+    public static func render(file: String, _ analysis: AnswerAnalysis, width: Int) -> String {
+        let m = analysis.metrics
+        func s(_ value: Double?) -> String { value.map { String(format: "%.2f s", $0) } ?? "–" }
+        func r(_ value: Double?, _ unit: String) -> String { value.map { String(format: "%.1f %@", $0, unit) } ?? "–" }
+        let rows: [(String, String)] = [
+            ("duration", s(m.totalDuration)),
+            ("response latency", s(m.responseLatency)),
+            ("speaking time", s(m.speakingTime) + (m.phonationTimeRatio.map { String(format: "  (%.0f %% of the answer)", $0 * 100) } ?? "")),
+            ("pauses", "\(m.pauseCount)" + (m.pausesPerMinute.map { String(format: "  (%.1f per minute of speech)", $0) } ?? "")),
+            ("mean / median pause", "\(s(m.meanPause)) / \(s(m.medianPause))"),
+            ("longest pause", s(m.longestPause)),
+            ("pauses ≥ 1 s / ≥ 2 s", "\(m.pausesOver1s) / \(m.pausesOver2s)"),
+            ("mean length of run", s(m.meanLengthOfRun) + (m.meanLengthOfRunSyllables.map { String(format: "  (%.1f syllables)", $0) } ?? "")),
+            ("syllables", "\(m.syllableCount)"),
+            ("speech rate", r(m.speechRate, "syll/s")),
+            ("articulation rate", r(m.articulationRate, "syll/s")),
+        ]
+        let labelWidth = rows.map(\.0.count).max() ?? 0
+        var lines = [file]
+        for (label, value) in rows {
+            lines.append("  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + value)
+        }
+        lines.append("  " + Timeline.render(analysis, width: max(10, width - 4)))
+        lines.append("  " + Timeline.legend)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A one-line picture of an answer: speech, pauses, and the silence before and after.
+public enum Timeline {
+    public static let legend = "█ speech  ░ pause  · silence before and after"
+
+    public static func render(_ analysis: AnswerAnalysis, width: Int) -> String {
+        guard analysis.duration > 0, width > 0 else { return "" }
+        let cell = analysis.duration / Double(width)
+        return String((0..<width).map { index -> Character in
+            let middle = (Double(index) + 0.5) * cell
+            if analysis.runs.contains(where: { $0.start <= middle && middle < $0.end }) { return "█" }
+            if analysis.pauses.contains(where: { $0.start <= middle && middle < $0.end }) { return "░" }
+            return "·"
+        })
+    }
+}
