@@ -118,6 +118,7 @@ struct FrameTiming {
 struct SpeechTracker {
     let frameTiming: FrameTiming
     private var detector: VoiceActivityDetector
+    private var speakerLevel = SpeakerLevel()
     private(set) var syllables = SyllableNuclei()
     private var segments: [TimeSpan] = []
 
@@ -127,9 +128,10 @@ struct SpeechTracker {
     }
 
     mutating func consume(frame index: Int, features: FrameFeatures) {
-        if index < 130, getenv("DEBUG_VAD") != nil { print(index, features.speechScore, features.intensity) }
         syllables.process(time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare)
-        if let speech = detector.process(frame: index, score: features.speechScore) {
+        let score = speakerLevel.gate(features)
+        if getenv("DEBUG_VAD") != nil { print(index, features.speechScore, features.intensity, score, speakerLevel.level ?? 0) }
+        if let speech = detector.process(frame: index, score: score) {
             segments.append(frameTiming.span(of: speech))
         }
     }

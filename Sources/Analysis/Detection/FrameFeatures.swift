@@ -98,19 +98,25 @@ struct FrameAnalyzer {
                 fft.powerSpectrum(of: frame, into: power)
             }
         }
-        if frameCount == 0 { power.withUnsafeBufferPointer { noise.update(with: $0, bins: wholeBins) } }
+        // Until the noise estimate has settled, scores mean nothing: learn first, then judge.
+        if noise.isWarmingUp {
+            power.withUnsafeBufferPointer { noise.update(with: $0, bins: wholeBins, looksLikeNoise: true) }
+            return FrameFeatures(speechScore: 0, intensity: -120, lowBandShare: 0)
+        }
         let features = power.withUnsafeBufferPointer { power in
             noise.power.withUnsafeBufferPointer { floor in
                 score(power: power, floor: floor)
             }
         }
-        power.withUnsafeBufferPointer { noise.update(with: $0, bins: wholeBins) }
+        let looksLikeNoise = features.speechScore < Self.noiseScore
+        power.withUnsafeBufferPointer { noise.update(with: $0, bins: wholeBins, looksLikeNoise: looksLikeNoise) }
         return features
     }
 
-    /// The tracked floor follows the dips of the noise, so it sits below the noise's mean power;
-    /// this factor lifts it back (measured: noise-only frames then score about 0.1–0.3).
-    static let floorBias: Float = 2.5
+    /// Scale of the noise floor in the likelihood ratio.
+    static let floorBias: Float = 1.0
+    /// Frames scoring below this teach the noise floor.
+    static let noiseScore: Float = 1.0
 
     private func score(power: UnsafeBufferPointer<Float>, floor: UnsafeBufferPointer<Float>) -> FrameFeatures {
         var likelihood: Float = 0

@@ -1,40 +1,57 @@
 /// A per-frequency estimate of the background noise's power that adapts as the room changes.
 ///
-/// Each bin's power is smoothed over frames; the estimate follows that smoothed power down at once
-/// and up only slowly, so it sits near the quiet moments between words even while someone speaks.
-/// This is a simplified form of minimum statistics (Martin 2001, "Noise power spectral density
-/// estimation based on optimal smoothing and minimum statistics", IEEE Trans. Speech Audio Proc. 9(5)).
+/// In frames that look like noise, each bin's estimate follows the smoothed power (a few frames'
+/// time constant); in frames that look like speech it may only creep up, by at most `creep` per
+/// frame, so that a long sentence does not teach it that speech is the background, while a noise
+/// that really grows is still learnt within seconds. It may always fall. This follows the usual
+/// scheme of updating the noise model in non-speech frames only (Sohn, Kim & Sung 1999), with the
+/// slow rise as a safety valve in the spirit of minimum statistics (Martin 2001, IEEE Trans. Speech
+/// Audio Processing 9(5)).
 struct NoiseFloor {
     private(set) var power: [Float]
     private var smoothed: [Float]
-    private var primed = false
+    /// Frames averaged into the first estimate, assumed to be background (the moment before the
+    /// speaker starts); afterwards the estimate adapts as described above.
+    static let warmUpFrames = 20
+    private var framesSeen = 0
     /// Weight of the newest frame in the smoothed power.
     private let smoothing: Float = 0.3
-    /// Fraction of the gap to the smoothed power closed per frame when that is higher (≈ 3 s at 100 frames/s).
-    private let rise: Float = 0.003
+    /// Weight of the smoothed power when updating in noise-like frames.
+    private let follow: Float = 0.05
+    /// Largest relative rise per speech frame: 1 dB per second at 100 frames per second.
+    private let creep: Float = 0.0023
 
     init(bins: Int) {
         power = [Float](repeating: 0, count: bins)
         smoothed = [Float](repeating: 0, count: bins)
     }
 
-    mutating func update(with frame: UnsafeBufferPointer<Float>, bins range: Range<Int>) {
-        if !primed {
+    /// Learns from one frame's power spectrum; `looksLikeNoise` comes from that frame's speech score.
+    /// True during the first frames, while the estimate is still being formed.
+    var isWarmingUp: Bool { framesSeen < Self.warmUpFrames }
+
+    mutating func update(with frame: UnsafeBufferPointer<Float>, bins range: Range<Int>, looksLikeNoise: Bool) {
+        framesSeen += 1
+        if framesSeen <= Self.warmUpFrames {
+            let weight = 1 / Float(framesSeen)
             for bin in range {
-                smoothed[bin] = frame[bin]
-                power[bin] = frame[bin]
+                smoothed[bin] += weight * (frame[bin] - smoothed[bin])
+                power[bin] = smoothed[bin]
             }
-            primed = true
             return
         }
-        let smoothing = self.smoothing, rise = self.rise
+        let smoothing = self.smoothing, follow = self.follow, creep = self.creep
         smoothed.withUnsafeMutableBufferPointer { smoothed in
             power.withUnsafeMutableBufferPointer { power in
                 for bin in range {
                     let value = smoothed[bin] + smoothing * (frame[bin] - smoothed[bin])
                     smoothed[bin] = value
                     let noise = power[bin]
-                    power[bin] = value < noise ? value : noise + rise * (value - noise)
+                    if looksLikeNoise || value < noise {
+                        power[bin] = noise + follow * (value - noise)
+                    } else {
+                        power[bin] = min(value, noise * (1 + creep))
+                    }
                 }
             }
         }
