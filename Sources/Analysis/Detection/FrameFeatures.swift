@@ -29,6 +29,8 @@ struct FrameAnalyzer {
     private var noise: NoiseFloor
     private let speechBins: Range<Int>
     private let lowBins: Range<Int>
+    /// The speech band cut at 1 kHz and 2.5 kHz.
+    private let subBands: [Range<Int>]
     private let wholeBins: Range<Int>
     /// Frames measured so far.
     private(set) var frameCount = 0
@@ -52,6 +54,8 @@ struct FrameAnalyzer {
         // 200 Hz keeps mains hum and DC out; 4 kHz (or just under Nyquist) holds the formants.
         speechBins = bin(200)..<max(bin(200) + 1, bin(min(4_000, 0.95 * Double(sampleRate) / 2)))
         lowBins = speechBins.lowerBound..<min(speechBins.upperBound, bin(1_000))
+        let middle = lowBins.upperBound..<max(lowBins.upperBound, min(speechBins.upperBound, bin(2_500)))
+        subBands = [lowBins, middle, middle.upperBound..<speechBins.upperBound].filter { !$0.isEmpty }
         wholeBins = 0..<(nyquistBin + 1)
     }
 
@@ -119,22 +123,28 @@ struct FrameAnalyzer {
     static let noiseScore: Float = 1.0
 
     private func score(power: UnsafeBufferPointer<Float>, floor: UnsafeBufferPointer<Float>) -> FrameFeatures {
-        var likelihood: Float = 0
+        var best: Float = 0
         var excess: Float = 0
         var lowExcess: Float = 0
-        for bin in speechBins {
-            let noise = max(floor[bin] * Self.floorBias, 1e-12)
-            let ratio = power[bin] / noise
-            if ratio > 1 {
-                likelihood += ratio - 1 - log(ratio)
-                let above = power[bin] - noise
-                excess += above
-                if bin < lowBins.upperBound { lowExcess += above }
+        // Score each sub-band on its own and keep the best: speech concentrates its energy (voicing
+        // below 1 kHz, fricatives high up) where broadband noise spreads thin.
+        for band in subBands {
+            var likelihood: Float = 0
+            for bin in band {
+                let noise = max(floor[bin] * Self.floorBias, 1e-12)
+                let ratio = power[bin] / noise
+                if ratio > 1 {
+                    likelihood += ratio - 1 - log(ratio)
+                    let above = power[bin] - noise
+                    excess += above
+                    if bin < lowBins.upperBound { lowExcess += above }
+                }
             }
+            best = max(best, likelihood / Float(band.count))
         }
         let normalisation = Float(fft.size * fft.size) / 4
         return FrameFeatures(
-            speechScore: likelihood / Float(speechBins.count),
+            speechScore: best,
             intensity: 10 * log10(excess / normalisation + 1e-12),
             lowBandShare: excess > 0 ? lowExcess / excess : 0
         )
