@@ -1,4 +1,3 @@
-import Foundation
 /// Measures pauses, latency and fluency in a mono recording, fed in chunks of any size.
 ///
 /// Memory stays constant however long the audio (apart from the list of pauses and nuclei found),
@@ -130,7 +129,6 @@ struct SpeechTracker {
     mutating func consume(frame index: Int, features: FrameFeatures) {
         syllables.process(time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare)
         let score = speakerLevel.gate(features)
-        if getenv("DEBUG_VAD") != nil { print(index, features.speechScore, features.intensity, score, speakerLevel.level ?? 0) }
         if let speech = detector.process(frame: index, score: score) {
             segments.append(frameTiming.span(of: speech))
         }
