@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What one 10 ms analysis frame says about the audio.
 struct FrameFeatures {
@@ -134,7 +138,7 @@ struct FrameAnalyzer {
                 let noise = max(floor[bin] * Self.floorBias, 1e-12)
                 let ratio = power[bin] / noise
                 if ratio > 1 {
-                    likelihood += ratio - 1 - log(ratio)
+                    likelihood += ratio - 1 - fastLog(ratio)
                     let above = power[bin] - noise
                     excess += above
                     if bin < lowBins.upperBound { lowExcess += above }
@@ -149,4 +153,17 @@ struct FrameAnalyzer {
             lowBandShare: excess > 0 ? lowExcess / excess : 0
         )
     }
+}
+
+/// Natural logarithm of a positive, finite `x` to within about 2e-4, several times faster than
+/// `log`: the exponent comes from the float's bits, the mantissa's logarithm from a polynomial.
+@inline(__always)
+func fastLog(_ x: Float) -> Float {
+    let bits = x.bitPattern
+    let exponent = Float(Int32(bitPattern: (bits >> 23) & 0xFF) - 127)
+    let m = Float(bitPattern: (bits & 0x007F_FFFF) | 0x3F80_0000)  // mantissa in [1, 2)
+    // log2(m) on [1, 2) by a least-squares quartic in (m - 1).
+    let t = m - 1
+    let log2Mantissa = t * (1.438_547_7 + t * (-0.678_087_5 + t * (0.323_642_3 + t * -0.084_292_26)))
+    return (exponent + log2Mantissa) * 0.693_147_18
 }
