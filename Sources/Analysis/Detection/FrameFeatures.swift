@@ -35,7 +35,6 @@ struct FrameAnalyzer {
     private let lowBins: Range<Int>
     /// The speech band cut at 1 kHz and 2.5 kHz.
     private let subBands: [Range<Int>]
-    private let wholeBins: Range<Int>
     /// Frames measured so far.
     private(set) var frameCount = 0
 
@@ -56,11 +55,10 @@ struct FrameAnalyzer {
         let nyquistBin = size / 2
         func bin(_ hertz: Double) -> Int { min(nyquistBin, max(1, Int((hertz / binWidth).rounded()))) }
         // 200 Hz keeps mains hum and DC out; 4 kHz (or just under Nyquist) holds the formants.
-        speechBins = bin(200)..<max(bin(200) + 1, bin(min(4_000, 0.95 * Double(sampleRate) / 2)))
+        speechBins = bin(200)..<min(nyquistBin, max(bin(200) + 1, bin(min(4_000, 0.95 * Double(sampleRate) / 2))))
         lowBins = speechBins.lowerBound..<min(speechBins.upperBound, bin(1_000))
         let middle = lowBins.upperBound..<max(lowBins.upperBound, min(speechBins.upperBound, bin(2_500)))
         subBands = [lowBins, middle, middle.upperBound..<speechBins.upperBound].filter { !$0.isEmpty }
-        wholeBins = 0..<(nyquistBin + 1)
     }
 
     /// Feeds samples; hands each completed frame's features to `tracker`.
@@ -69,7 +67,7 @@ struct FrameAnalyzer {
         while index < samples.count {
             let take = min(window - pendingCount, samples.count - index)
             pending.withUnsafeMutableBufferPointer { pending in
-                for offset in 0..<take { pending[pendingCount + offset] = samples[index + offset] }
+                (pending.baseAddress! + pendingCount).update(from: samples.baseAddress! + index, count: take)
             }
             pendingCount += take
             index += take
@@ -77,10 +75,10 @@ struct FrameAnalyzer {
                 tracker.consume(frame: frameCount, features: measureFrame())
                 frameCount += 1
                 // Keep the overlap for the next frame.
-                pending.withUnsafeMutableBufferPointer { pending in
-                    let keep = window - hop
-                    if keep > 0 {
-                        for offset in 0..<keep { pending[offset] = pending[offset + hop] }
+                let keep = window - hop
+                if keep > 0 {
+                    pending.withUnsafeMutableBufferPointer { pending in
+                        pending.baseAddress!.update(from: pending.baseAddress! + hop, count: keep)
                     }
                 }
                 pendingCount = max(0, window - hop)
@@ -103,12 +101,12 @@ struct FrameAnalyzer {
         }
         frame.withUnsafeBufferPointer { frame in
             power.withUnsafeMutableBufferPointer { power in
-                fft.powerSpectrum(of: frame, into: power)
+                fft.powerSpectrum(of: frame, bins: speechBins, into: power)
             }
         }
         // Until the noise estimate has settled, scores mean nothing: learn first, then judge.
         if noise.isWarmingUp {
-            power.withUnsafeBufferPointer { noise.update(with: $0, bins: wholeBins, looksLikeNoise: true) }
+            power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: true) }
             return FrameFeatures(speechScore: 0, intensity: -120, lowBandShare: 0)
         }
         let features = power.withUnsafeBufferPointer { power in
@@ -117,7 +115,7 @@ struct FrameAnalyzer {
             }
         }
         let looksLikeNoise = features.speechScore < Self.noiseScore
-        power.withUnsafeBufferPointer { noise.update(with: $0, bins: wholeBins, looksLikeNoise: looksLikeNoise) }
+        power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: looksLikeNoise) }
         return features
     }
 

@@ -53,8 +53,9 @@ struct RealFFT {
         imaginary = [Float](repeating: 0, count: half)
     }
 
-    /// Writes |X[k]|² for k in 0...size/2 into `power` (which must hold size/2 + 1 values).
-    mutating func powerSpectrum(of frame: UnsafeBufferPointer<Float>, into power: UnsafeMutableBufferPointer<Float>) {
+    /// Writes |X[k]|² for the bins k in `bins` (within 1..<size/2) into `power` (indexed by bin).
+    mutating func powerSpectrum(of frame: UnsafeBufferPointer<Float>, bins: Range<Int>, into power: UnsafeMutableBufferPointer<Float>) {
+        precondition(bins.lowerBound >= 1 && bins.upperBound <= half, "bins must lie strictly between 0 and size/2")
         let half = self.half
         real.withUnsafeMutableBufferPointer { re in
             imaginary.withUnsafeMutableBufferPointer { im in
@@ -73,10 +74,7 @@ struct RealFFT {
                 }
                 splitCosines.withUnsafeBufferPointer { wc in
                     splitSines.withUnsafeBufferPointer { ws in
-                        // Bins 0 and N/2 come from Z[0] alone.
-                        power[0] = (re[0] + im[0]) * (re[0] + im[0])
-                        power[half] = (re[0] - im[0]) * (re[0] - im[0])
-                        for k in 1..<half {
+                        for k in bins {
                             let zr = re[k], zi = im[k]
                             let cr = re[half - k], ci = -im[half - k]
                             // Even part (Z[k] + conj Z[N/2-k]) / 2, odd part (Z[k] - conj Z[N/2-k]) / 2i.
