@@ -24,11 +24,10 @@ struct FrameAnalyzer {
     let hop: Int
     /// Samples in the analysis window (25 ms), zero-padded to the FFT size.
     let window: Int
-    private var fft: RealFFT
+    private let fft: RealFFT
     private let taper: [Float]
     private var pending: [Float]
     private var pendingCount = 0
-    private var frame: [Float]
     private var power: [Float]
     private var noise: NoiseFloor
     private let speechBins: Range<Int>
@@ -48,7 +47,6 @@ struct FrameAnalyzer {
         fft = RealFFT(size: size)
         taper = (0..<window).map { Float(0.5 - 0.5 * cos(2 * Double.pi * (Double($0) + 0.5) / Double(window))) }
         pending = [Float](repeating: 0, count: window)
-        frame = [Float](repeating: 0, count: size)
         power = [Float](repeating: 0, count: size / 2 + 1)
         noise = NoiseFloor(bins: size / 2 + 1)
         let binWidth = Double(sampleRate) / Double(size)
@@ -87,21 +85,17 @@ struct FrameAnalyzer {
     }
 
     private mutating func measureFrame() -> FrameFeatures {
-        let window = self.window
-        frame.withUnsafeMutableBufferPointer { frame in
-            pending.withUnsafeBufferPointer { pending in
-                taper.withUnsafeBufferPointer { taper in
+        let window = self.window, bins = speechBins, fft = self.fft
+        pending.withUnsafeBufferPointer { pending in
+            taper.withUnsafeBufferPointer { taper in
+                power.withUnsafeMutableBufferPointer { power in
                     // Remove the frame's mean (a DC offset) before windowing.
                     var sum: Float = 0
                     for offset in 0..<window { sum += pending[offset] }
-                    let mean = sum / Float(window)
-                    for offset in 0..<window { frame[offset] = (pending[offset] - mean) * taper[offset] }
+                    fft.powerSpectrum(
+                        of: pending.baseAddress!, count: window, subtracting: sum / Float(window), taper: taper.baseAddress!,
+                        bins: bins, into: power.baseAddress!)
                 }
-            }
-        }
-        frame.withUnsafeBufferPointer { frame in
-            power.withUnsafeMutableBufferPointer { power in
-                fft.powerSpectrum(of: frame, bins: speechBins, into: power)
             }
         }
         // Until the noise estimate has settled, scores mean nothing: learn first, then judge.

@@ -8,85 +8,90 @@
 ///
 /// A real frame of `size` samples is packed into `size / 2` complex values, transformed, and
 /// untangled into the `size / 2 + 1` bins of the real spectrum (the standard "two for one" trick).
-/// The first two stages need no multiplications and are done on their own; the later ones work on
-/// four butterflies at a time with SIMD, reading each stage's twiddles from a contiguous table.
-struct RealFFT {
+/// The frame's mean is removed and its taper applied while it is loaded, straight into bit-reversed
+/// order. The first two stages need no multiplications and are done on their own; the later ones
+/// work on four butterflies at a time with SIMD, reading each stage's twiddles from a contiguous table.
+/// A class only so that its scratch memory is freed with it; not thread-safe.
+final class RealFFT {
     /// Samples per frame, a power of two ≥ 16.
     let size: Int
     private let half: Int
-    private let bitReversed: [Int]
+    private let bitReversed: UnsafeMutablePointer<Int>
     /// For each stage with half-span h ≥ 4, the twiddles exp(-2πi k / 2h) for k < h, stage after stage.
-    private let stageCosines: [Float]
-    private let stageSines: [Float]
+    private let stageCosines: UnsafeMutablePointer<Float>
+    private let stageSines: UnsafeMutablePointer<Float>
     /// Twiddles for the real-spectrum split: exp(-2πi k / size).
-    private let splitCosines: [Float]
-    private let splitSines: [Float]
-    private var real: [Float]
-    private var imaginary: [Float]
+    private let splitCosines: UnsafeMutablePointer<Float>
+    private let splitSines: UnsafeMutablePointer<Float>
+    private let re: UnsafeMutablePointer<Float>
+    private let im: UnsafeMutablePointer<Float>
 
     init(size: Int) {
         precondition(size >= 16 && size & (size - 1) == 0, "FFT size must be a power of two, at least 16")
         self.size = size
         half = size / 2
         let bits = half.trailingZeroBitCount
-        bitReversed = (0..<half).map { index in
+        bitReversed = .allocate(capacity: half)
+        for index in 0..<half {
             var reversed = 0
             for bit in 0..<bits where index & (1 << bit) != 0 { reversed |= 1 << (bits - 1 - bit) }
-            return reversed
+            bitReversed[index] = reversed
         }
-        var cosines: [Float] = []
-        var sines: [Float] = []
+        stageCosines = .allocate(capacity: half)
+        stageSines = .allocate(capacity: half)
+        var position = 0
         var halfSpan = 4
         while halfSpan < half {
             for k in 0..<halfSpan {
                 let angle = -Double.pi * Double(k) / Double(halfSpan)
-                cosines.append(Float(cos(angle)))
-                sines.append(Float(sin(angle)))
+                stageCosines[position] = Float(cos(angle))
+                stageSines[position] = Float(sin(angle))
+                position += 1
             }
             halfSpan *= 2
         }
-        stageCosines = cosines
-        stageSines = sines
-        splitCosines = (0...half).map { Float(cos(-2 * Double.pi * Double($0) / Double(size))) }
-        splitSines = (0...half).map { Float(sin(-2 * Double.pi * Double($0) / Double(size))) }
-        real = [Float](repeating: 0, count: half)
-        imaginary = [Float](repeating: 0, count: half)
+        splitCosines = .allocate(capacity: half + 1)
+        splitSines = .allocate(capacity: half + 1)
+        for k in 0...half {
+            splitCosines[k] = Float(cos(-2 * Double.pi * Double(k) / Double(size)))
+            splitSines[k] = Float(sin(-2 * Double.pi * Double(k) / Double(size)))
+        }
+        re = .allocate(capacity: half)
+        im = .allocate(capacity: half)
     }
 
-    /// Writes |X[k]|² for the bins k in `bins` (within 1..<size/2) into `power` (indexed by bin).
-    mutating func powerSpectrum(of frame: UnsafeBufferPointer<Float>, bins: Range<Int>, into power: UnsafeMutableBufferPointer<Float>) {
+    deinit {
+        for pointer in [stageCosines, stageSines, splitCosines, splitSines, re, im] { pointer.deallocate() }
+        bitReversed.deallocate()
+    }
+
+    /// Writes |X[k]|² for the bins k in `bins` (within 1..<size/2) into `power` (indexed by bin), where
+    /// X is the spectrum of `(samples[i] - mean) * taper[i]` for i < count, zero-padded to `size`.
+    func powerSpectrum(
+        of samples: UnsafePointer<Float>, count: Int, subtracting mean: Float, taper: UnsafePointer<Float>,
+        bins: Range<Int>, into power: UnsafeMutablePointer<Float>
+    ) {
+        precondition(count <= size, "frame longer than the FFT")
         precondition(bins.lowerBound >= 1 && bins.upperBound <= half, "bins must lie strictly between 0 and size/2")
-        let half = self.half
-        real.withUnsafeMutableBufferPointer { re in
-            imaginary.withUnsafeMutableBufferPointer { im in
-                let re = re.baseAddress!, im = im.baseAddress!
-                bitReversed.withUnsafeBufferPointer { order in
-                    for index in 0..<half {
-                        re[order[index]] = frame[2 * index]
-                        im[order[index]] = frame[2 * index + 1]
-                    }
-                }
-                Self.firstTwoStages(re, im, count: half)
-                stageCosines.withUnsafeBufferPointer { cosines in
-                    stageSines.withUnsafeBufferPointer { sines in
-                        Self.laterStages(re, im, count: half, cosines: cosines.baseAddress!, sines: sines.baseAddress!)
-                    }
-                }
-                splitCosines.withUnsafeBufferPointer { wc in
-                    splitSines.withUnsafeBufferPointer { ws in
-                        for k in bins {
-                            let zr = re[k], zi = im[k]
-                            let cr = re[half - k], ci = -im[half - k]
-                            // Even part (Z[k] + conj Z[N/2-k]) / 2, odd part (Z[k] - conj Z[N/2-k]) / 2i.
-                            let er = (zr + cr) * 0.5, ei = (zi + ci) * 0.5
-                            let or = (zi - ci) * 0.5, oi = (cr - zr) * 0.5
-                            let xr = er + wc[k] * or - ws[k] * oi
-                            let xi = ei + wc[k] * oi + ws[k] * or
-                            power[k] = xr * xr + xi * xi
-                        }
-                    }
-                }
-            }
+        let re = self.re, im = self.im, half = self.half
+        for index in 0..<half {
+            let first = 2 * index, second = first + 1
+            let target = bitReversed[index]
+            re[target] = first < count ? (samples[first] - mean) * taper[first] : 0
+            im[target] = second < count ? (samples[second] - mean) * taper[second] : 0
+        }
+        Self.firstTwoStages(re, im, count: half)
+        Self.laterStages(re, im, count: half, cosines: stageCosines, sines: stageSines)
+        let wc = splitCosines, ws = splitSines
+        for k in bins {
+            let zr = re[k], zi = im[k]
+            let cr = re[half - k], ci = -im[half - k]
+            // Even part (Z[k] + conj Z[N/2-k]) / 2, odd part (Z[k] - conj Z[N/2-k]) / 2i.
+            let er = (zr + cr) * 0.5, ei = (zi + ci) * 0.5
+            let or = (zi - ci) * 0.5, oi = (cr - zr) * 0.5
+            let xr = er + wc[k] * or - ws[k] * oi
+            let xi = ei + wc[k] * oi + ws[k] * or
+            power[k] = xr * xr + xi * xi
         }
     }
 
