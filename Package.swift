@@ -38,6 +38,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "rehearse-benchmark",
+            dependencies: ["AudioIO", "Sessions"],
+            path: "Benchmarks/Speed",
+            exclude: ["webrtcvad_peer.py"]
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["AudioIO"],
