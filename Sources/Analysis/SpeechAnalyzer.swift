@@ -28,7 +28,7 @@ public struct SpeechAnalyzer {
         self.settings = settings
         frames = FrameAnalyzer(sampleRate: sampleRate)
         tracker = SpeechTracker(
-            frameTiming: FrameTiming(sampleRate: sampleRate, hop: frames.hop, window: frames.window),
+            frameTiming: frames.timing,
             minimumSpeechFrames: max(1, Int((settings.minimumSpeech * 100).rounded()))
         )
     }
@@ -97,13 +97,16 @@ public struct SpeechAnalyzer {
 
 /// Where frames sit in time.
 struct FrameTiming {
+    /// The rate frames are cut at, in Hz.
     let sampleRate: Int
     let hop: Int
     let window: Int
+    /// Seconds by which filtering before framing delayed the signal.
+    let delay: Double
 
-    /// Seconds at the centre of frame `index`.
+    /// Seconds at the centre of frame `index`, in the original stream's time.
     func centre(ofFrame index: Int) -> Double {
-        (Double(index * hop) + Double(window) / 2) / Double(sampleRate)
+        (Double(index * hop) + Double(window) / 2) / Double(sampleRate) - delay
     }
 
     /// Frame range to seconds: a frame stands for the hop around its centre.

@@ -18,8 +18,16 @@ struct FrameFeatures {
 }
 
 /// Cuts a stream of samples into overlapping windowed frames and measures each one.
+///
+/// Audio above 16 kHz sample rate is first halved (repeatedly) towards 8–16 kHz: the speech band
+/// ends at 4 kHz, and every frame is then cheaper.
 struct FrameAnalyzer {
+    /// The rate frames are cut at, after decimation, in Hz.
     let sampleRate: Int
+    /// Where frames sit in time, in seconds of the original stream.
+    let timing: FrameTiming
+    private var decimators: [HalfbandDecimator]
+    private var decimated: [[Float]]
     /// Samples between frame starts (10 ms).
     let hop: Int
     /// Samples in the analysis window (25 ms), zero-padded to the FFT size.
@@ -37,9 +45,20 @@ struct FrameAnalyzer {
     /// Frames measured so far.
     private(set) var frameCount = 0
 
-    init(sampleRate: Int) {
+    init(sampleRate inputRate: Int) {
+        var sampleRate = inputRate
+        var delay = 0.0
+        var decimators: [HalfbandDecimator] = []
+        while sampleRate % 2 == 0 && sampleRate / 2 >= 8_000 {
+            delay += Double(HalfbandDecimator.delay) / Double(sampleRate)
+            decimators.append(HalfbandDecimator())
+            sampleRate /= 2
+        }
+        self.decimators = decimators
+        decimated = Array(repeating: [], count: decimators.count)
         self.sampleRate = sampleRate
-        hop = max(1, sampleRate / 100)
+        let hop = max(1, sampleRate / 100)
+        self.hop = hop
         let window = max(8, Int((0.025 * Double(sampleRate)).rounded()))
         self.window = window
         var size = 8
@@ -49,6 +68,7 @@ struct FrameAnalyzer {
         pending = [Float](repeating: 0, count: window)
         power = [Float](repeating: 0, count: size / 2 + 1)
         noise = NoiseFloor(bins: size / 2 + 1)
+        timing = FrameTiming(sampleRate: sampleRate, hop: hop, window: window, delay: delay)
         let binWidth = Double(sampleRate) / Double(size)
         let nyquistBin = size / 2
         func bin(_ hertz: Double) -> Int { min(nyquistBin, max(1, Int((hertz / binWidth).rounded()))) }
@@ -59,8 +79,22 @@ struct FrameAnalyzer {
         subBands = [lowBins, middle, middle.upperBound..<speechBins.upperBound].filter { !$0.isEmpty }
     }
 
-    /// Feeds samples; hands each completed frame's features to `tracker`.
+    /// Feeds samples at the input rate; hands each completed frame's features to `tracker`.
     mutating func process(_ samples: UnsafeBufferPointer<Float>, into tracker: inout SpeechTracker) {
+        process(samples, fromStage: 0, into: &tracker)
+    }
+
+    private mutating func process(_ samples: UnsafeBufferPointer<Float>, fromStage stage: Int, into tracker: inout SpeechTracker) {
+        guard stage < decimators.count else { return frame(samples, into: &tracker) }
+        // Borrow the stage's output buffer (a swap, not a copy) so it can be read while self changes.
+        var output: [Float] = []
+        swap(&output, &decimated[stage])
+        decimators[stage].process(samples, into: &output)
+        output.withUnsafeBufferPointer { process($0, fromStage: stage + 1, into: &tracker) }
+        swap(&output, &decimated[stage])
+    }
+
+    private mutating func frame(_ samples: UnsafeBufferPointer<Float>, into tracker: inout SpeechTracker) {
         var index = 0
         while index < samples.count {
             let take = min(window - pendingCount, samples.count - index)
