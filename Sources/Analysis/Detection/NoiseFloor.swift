@@ -47,7 +47,11 @@ struct NoiseFloor {
                     let value = smoothed[bin] + smoothing * (frame[bin] - smoothed[bin])
                     smoothed[bin] = value
                     let noise = power[bin]
-                    if looksLikeNoise || value < noise {
+                    if looksLikeNoise {
+                        // The frame's own power, not the smoothed one: that still carries the
+                        // speech of the frames just before.
+                        power[bin] = noise + follow * (frame[bin] - noise)
+                    } else if value < noise {
                         power[bin] = noise + follow * (value - noise)
                     } else {
                         power[bin] = min(value, noise * (1 + creep))
