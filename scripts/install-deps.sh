@@ -22,7 +22,16 @@ missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+install_numpy() {
+    # The accuracy corpus generator (Benchmarks/accuracy) needs numpy.
+    if [ "${1:-}" = "--test" ] && ! python3 -c "import numpy" 2>/dev/null; then
+        echo "install-deps: installing numpy for the accuracy corpus" >&2
+        python3 -m pip install --quiet numpy
+    fi
+}
+
 if [ ${#missing[@]} -eq 0 ] && [ "${CI:-}" != "true" ]; then
+    install_numpy "${1:-}"
     exit 0
 fi
 
@@ -32,3 +41,5 @@ echo "install-deps: installing ${missing[*]:-${packages[*]}}" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+
+install_numpy "${1:-}"
