@@ -8,7 +8,9 @@ let package = Package(
         .executable(name: "rehearse", targets: ["rehearse"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +28,14 @@ let package = Package(
             dependencies: ["CPortAudio", "CSndFile"]
         ),
         .target(name: "Analysis"),
-        .target(name: "Sessions", dependencies: ["Analysis", "AudioIO"]),
+        .target(
+            name: "Sessions",
+            dependencies: [
+                "Analysis", "AudioIO",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .target(name: "Reports", dependencies: ["Analysis"]),
         .executableTarget(
             name: "rehearse",
@@ -56,6 +65,10 @@ let package = Package(
         .testTarget(
             name: "AnalysisTests",
             dependencies: ["Analysis"]
+        ),
+        .testTarget(
+            name: "SessionsTests",
+            dependencies: ["Sessions", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "IntegrationTests",

@@ -15,6 +15,12 @@ enum Console {
         return 80
     }
 
+    /// Asks a question on standard output, leaving the cursor after it.
+    static func ask(_ question: String) {
+        print(question, terminator: "")
+        fflush(nil)
+    }
+
     /// Writes a line of diagnostics or progress to standard error.
     static func note(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -33,6 +39,11 @@ enum Console {
     }
 
     static func red(_ text: String) -> String { usesColour ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+
+    /// Bold on a colour terminal, for the question being asked.
+    static func bold(_ text: String) -> String {
+        usesColour && isatty(STDOUT_FILENO) == 1 ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
 }
 
 /// Formats seconds as m:ss.t for meters and progress.

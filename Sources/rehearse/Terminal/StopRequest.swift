@@ -33,7 +33,7 @@ final class StopRequest: @unchecked Sendable {
     /// `< /dev/null`) is not a request, so scripts can run with `--duration` alone.
     func watchEnterKey() {
         let thread = Thread { [self] in
-            if readLine(strippingNewline: true) != nil { request() }
+            if Keyboard.shared.next() != nil { request() }
         }
         thread.name = "rehearse.enter-key"
         thread.start()

@@ -1,0 +1,53 @@
+import GRDB
+
+/// The schema, built only through named migrations so every database can be brought up to date.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sessions, answers, takes, segments") { db in
+            try db.create(table: "session") { t in
+                t.primaryKey("id", .text)
+                t.column("startedAt", .datetime).notNull()
+                t.column("deck", .text)
+            }
+            try db.create(table: "answer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("session", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("promptId", .text).notNull().indexed()
+                t.column("promptText", .text).notNull()
+                t.column("category", .text).notNull()
+                t.column("note", .text)
+                t.column("rating", .integer).check { $0 == nil || ($0 >= 1 && $0 <= 5) }
+                t.uniqueKey(["sessionId", "position"])
+            }
+            try db.create(table: "take") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("answer", onDelete: .cascade).notNull()
+                t.column("number", .integer).notNull()
+                t.column("file", .text).notNull().unique()
+                t.column("recordedAt", .datetime).notNull()
+                t.column("sampleRate", .integer).notNull()
+                t.column("droppedFrames", .integer).notNull()
+                t.column("analysisError", .text)
+                t.column("duration", .double).notNull()
+                for name in ["speakingTime", "phonationTimeRatio", "responseLatency", "trailingSilence", "pausesPerMinute",
+                             "meanPause", "medianPause", "longestPause", "totalPauseTime", "meanLengthOfRun",
+                             "meanLengthOfRunSyllables", "speechRate", "articulationRate", "minimumPause"] {
+                    t.column(name, .double)
+                }
+                for name in ["pauseCount", "pausesOver1s", "pausesOver2s", "syllableCount"] {
+                    t.column(name, .integer)
+                }
+                t.uniqueKey(["answerId", "number"])
+            }
+            try db.create(table: "segment") { t in
+                t.belongsTo("take", onDelete: .cascade).notNull()
+                t.column("kind", .text).notNull()
+                t.column("start", .double).notNull()
+                t.column("end", .double).notNull()
+            }
+        }
+        return migrator
+    }
+}

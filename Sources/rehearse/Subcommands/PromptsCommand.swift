@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Sessions
+
+struct PromptsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prompts",
+        abstract: "List the decks of interview questions and their prompts.",
+        discussion: "Decks are YAML files in Prompts/; add your own next to them (see the README)."
+    )
+
+    @OptionGroup var home: HomeOptions
+
+    @Option(help: "Only this deck.")
+    var deck: String?
+
+    @Flag(help: "Print JSON: an array of {id, deck, category, text}.")
+    var json = false
+
+    func run() throws {
+        var decks = home.loadDecks()
+        if let deck {
+            decks = decks.filter { $0.name == deck }
+            guard !decks.isEmpty else { fail("no deck named '\(deck)' in \(home.home.prompts.path)") }
+        }
+        if json {
+            let rows = decks.flatMap { deck in deck.prompts.map { ["id": $0.id, "deck": deck.name, "category": $0.category, "text": $0.text] } }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        for deck in decks {
+            print("\(deck.name) — \(deck.title) (\(deck.prompts.count) prompts)")
+            for prompt in deck.prompts { print("  \(prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(prompt.text)") }
+        }
+    }
+}
