@@ -36,12 +36,17 @@ public enum Timeline {
     public static let legend = "█ speech  ░ pause  · silence before and after"
 
     public static func render(_ analysis: AnswerAnalysis, width: Int) -> String {
-        guard analysis.duration > 0, width > 0 else { return "" }
-        let cell = analysis.duration / Double(width)
+        render(duration: analysis.duration, speech: analysis.runs, pauses: analysis.pauses, width: width)
+    }
+
+    /// The same picture from spans: `width` characters for `duration` seconds.
+    public static func render(duration: Double, speech: [TimeSpan], pauses: [TimeSpan], width: Int) -> String {
+        guard duration > 0, width > 0 else { return "" }
+        let cell = duration / Double(width)
         return String((0..<width).map { index -> Character in
             let middle = (Double(index) + 0.5) * cell
-            if analysis.runs.contains(where: { $0.start <= middle && middle < $0.end }) { return "█" }
-            if analysis.pauses.contains(where: { $0.start <= middle && middle < $0.end }) { return "░" }
+            if speech.contains(where: { $0.start <= middle && middle < $0.end }) { return "█" }
+            if pauses.contains(where: { $0.start <= middle && middle < $0.end }) { return "░" }
             return "·"
         })
     }

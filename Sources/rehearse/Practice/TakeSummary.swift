@@ -1,3 +1,5 @@
+import Analysis
+import Reports
 import Foundation
 import Sessions
 
@@ -38,5 +40,13 @@ enum TakeSummary {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: date)
+    }
+}
+
+extension Timeline {
+    /// The timeline of a stored take.
+    static func render(duration: Double, segments: [Segment], width: Int) -> String {
+        let spans = { (kind: Segment.Kind) in segments.filter { $0.kind == kind }.map { TimeSpan(start: $0.start, end: $0.end) } }
+        return render(duration: duration, speech: spans(.speech), pauses: spans(.pause), width: width)
     }
 }
