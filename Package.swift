@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SessionsTests",
-            dependencies: ["Sessions", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Sessions", "Analysis", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "IntegrationTests",
