@@ -27,7 +27,7 @@ extension AudioIntegration {
             let sourceSamples = try AudioFileReader(path: source.path).readAllMono()
             let output = folder.appendingPathComponent("killed.\(format.fileExtension)").path
             let recording = try startRecording(output)
-            #expect(try audio.waitForRecordingClient())
+            #expect(try audio.waitForRecordingClient() != nil)
             let started = Date()
             let feeder = try audio.startFeedingMicrophone(source)
             Thread.sleep(forTimeInterval: 4)
@@ -55,7 +55,7 @@ extension AudioIntegration {
         func interruptFinishesTheFileAndReportsIt(signal: Int32) throws {
             let output = folder.appendingPathComponent("interrupted-\(signal).wav").path
             let recording = try startRecording(output)
-            #expect(try audio.waitForRecordingClient())
+            #expect(try audio.waitForRecordingClient() != nil)
             let started = Date()
             Thread.sleep(forTimeInterval: 2)
             recording.signal(signal)

@@ -25,7 +25,7 @@ extension AudioIntegration {
         let recorder = try Recorder(options: RecordingOptions(path: output, format: format, preferredSampleRate: 48_000))
         #expect(recorder.sampleRate == 48_000)
         try recorder.start()
-        #expect(try audio.waitForRecordingClient())
+        #expect(try audio.waitForRecordingClient() != nil)
         try audio.feedMicrophone(source)
         Thread.sleep(forTimeInterval: 0.5)
         let summary = try recorder.stop()
@@ -60,7 +60,7 @@ extension AudioIntegration {
         let loud = try SpeechFixtures.speech("Hello, hello, hello, can you hear me?", sampleRate: 48_000, in: folder, name: "loud")
         let recorder = try Recorder(options: RecordingOptions(path: folder.appendingPathComponent("level.wav").path))
         try recorder.start()
-        #expect(try audio.waitForRecordingClient())
+        #expect(try audio.waitForRecordingClient() != nil)
         Thread.sleep(forTimeInterval: 0.3)
         let quiet = recorder.level
         let feeder = try audio.startFeedingMicrophone(loud)

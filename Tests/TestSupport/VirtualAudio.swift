@@ -72,16 +72,22 @@ public final class VirtualAudio: Sendable {
         ProcessInfo.processInfo.environment.merging(environment) { _, device in device }
     }
 
-    /// Waits until a program has opened a recording stream on the virtual microphone.
-    /// - Returns: false if none appeared within `timeout` seconds.
-    public func waitForRecordingClient(timeout: Double = 10) throws -> Bool {
+    /// The ids of the recording streams programs have open on the virtual microphone.
+    public func recordingClients() throws -> Set<String> {
+        let listing = try ChildProcess.run(ChildProcess.locate("pactl"), ["list", "short", "source-outputs"], environment: childEnvironment)
+        return Set(listing.standardOutput.split(separator: "\n").filter { $0.contains("protocol-native") }.compactMap { $0.split(separator: "\t").first.map(String.init) })
+    }
+
+    /// Waits until a program has opened a recording stream on the virtual microphone, other than
+    /// the streams in `known`; returns the new stream's id, or nil after `timeout` seconds.
+    @discardableResult
+    public func waitForRecordingClient(timeout: Double = 10, excluding known: Set<String> = []) throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            let listing = try ChildProcess.run(ChildProcess.locate("pactl"), ["list", "short", "source-outputs"], environment: childEnvironment)
-            if listing.standardOutput.contains("protocol-native") { return true }
+        repeat {
+            if let fresh = try recordingClients().subtracting(known).first { return fresh }
             Thread.sleep(forTimeInterval: 0.02)
-        }
-        return false
+        } while Date() < deadline
+        return nil
     }
 
     /// Plays `file` into the virtual microphone in real time; returns when it has been played.

@@ -46,14 +46,14 @@ enum PortAudio {
     /// nothing to a user and hide our own one-line errors. Set `REHEARSE_AUDIO_DEBUG=1` to see them.
     static func quietly<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         if getenv("REHEARSE_AUDIO_DEBUG") != nil { return try body() }
-        fflush(nil)
+        // No fflush(nil) here: it would wait for the stdin lock, which a thread blocked reading the
+        // keyboard holds. Standard error is unbuffered anyway.
         let saved = dup(STDERR_FILENO)
         let null = open("/dev/null", O_WRONLY)
         if saved >= 0, null >= 0 { dup2(null, STDERR_FILENO) }
         if null >= 0 { close(null) }
         defer {
             if saved >= 0 {
-                fflush(nil)
                 dup2(saved, STDERR_FILENO)
                 close(saved)
             }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#endif
 import Foundation
 
 /// Where human-facing output goes, and whether it may redraw lines and use colour.
@@ -18,7 +21,8 @@ enum Console {
     /// Asks a question on standard output, leaving the cursor after it.
     static func ask(_ question: String) {
         print(question, terminator: "")
-        fflush(nil)
+        // Only standard output: fflush(nil) would also wait for the stdin lock held by the keyboard thread.
+        fflush(cStandardOutput)
     }
 
     /// Writes a line of diagnostics or progress to standard error.
@@ -45,6 +49,9 @@ enum Console {
         usesColour && isatty(STDOUT_FILENO) == 1 ? "\u{1B}[1m\(text)\u{1B}[0m" : text
     }
 }
+
+/// The C library's standard output stream, for fflush.
+nonisolated(unsafe) private let cStandardOutput = stdout  // @preconcurrency import above: stdout is a C global
 
 /// Formats seconds as m:ss.t for meters and progress.
 func clock(_ seconds: Double) -> String {

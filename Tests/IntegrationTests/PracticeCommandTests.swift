@@ -1,0 +1,145 @@
+import AudioIO
+import Foundation
+import Sessions
+import Testing
+import TestSupport
+
+/// `rehearse practice` end to end: spoken answers with known pauses go into the virtual microphone,
+/// and the screen, the database and the audio files must agree with them.
+extension AudioIntegration {
+    @Suite struct PracticeCommandTests {
+        let audio: VirtualAudio
+        let home: URL
+        let rehearse = Paths.rehearseExecutable.path
+        /// 0.6 s before speaking, then pauses of 1.0 s and 2.0 s between three phrases.
+        let answer: URL
+
+        init() throws {
+            audio = try VirtualAudio.require()
+            let folder = try Paths.temporaryFolder("rehearse-practice")
+            home = folder.appendingPathComponent("home")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Paths.packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
+            let one = try SpeechFixtures.speech("I would start by listening to the team", sampleRate: 48_000, leadingSilence: 0.6, trailingSilence: 1.0, in: folder, name: "one")
+            let two = try SpeechFixtures.speech("then I would pick one small problem", sampleRate: 48_000, trailingSilence: 2.0, in: folder, name: "two")
+            let three = try SpeechFixtures.speech("and solve it together", sampleRate: 48_000, in: folder, name: "three")
+            answer = folder.appendingPathComponent("answer.wav")
+            try #require(try ChildProcess.run("sox", [one.path, two.path, three.path, answer.path]).status == 0)
+        }
+
+        func run(_ arguments: [String]) throws -> ProcessResult {
+            try ChildProcess.run(rehearse, arguments + ["--home", home.path], environment: audio.childEnvironment)
+        }
+
+        func showLast() throws -> [[String: Any]] {
+            let shown = try run(["show", "last", "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
+            return try #require(object["answers"] as? [[String: Any]])
+        }
+
+        @Test func scriptedSessionStoresTwoAnswersWithTheirPauses() throws {
+            let practice = try ChildProcess(rehearse, ["practice", "--home", home.path, "--deck", "situational", "--count", "2",
+                                                        "--think", "0", "--limit", "9", "--non-interactive"], environment: audio.childEnvironment)
+            let first = try #require(try audio.waitForRecordingClient())
+            try audio.feedMicrophone(answer)
+            #expect(try audio.waitForRecordingClient(excluding: [first]) != nil)
+            try audio.feedMicrophone(answer)
+            let result = practice.finish()
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardOutput.contains("Question 1 of 2"))
+            #expect(result.standardOutput.contains("Question 2 of 2"))
+            #expect(result.standardOutput.components(separatedBy: "This take:").count - 1 == 2)
+            #expect(result.standardOutput.contains("2 pauses (longest 2."))
+
+            // The same answer analysed straight from its file: what the recorded takes must show.
+            // (Its pauses are the inserted 1 s and 2 s plus the silence espeak-ng leaves around phrases.)
+            let reference = try RecordingAnalysis.analyze(file: answer.path).pauses.map(\.duration)
+            try #require(reference.count == 2)
+            #expect(reference[0] >= 1.0 && reference[0] < 1.4 && reference[1] >= 2.0 && reference[1] < 2.4, "\(reference)")
+            let answers = try showLast()
+            #expect(answers.count == 2)
+            for entry in answers {
+                let take = try #require((entry["takes"] as? [[String: Any]])?.first)
+                let pauses = try #require(take["pauses"] as? [[String: Double]]).map { $0["end"]! - $0["start"]! }
+                #expect(pauses.count == 2)
+                for (found, expected) in zip(pauses, reference) {
+                    #expect(abs(found - expected) < 0.05, "pauses \(pauses), reference \(reference)")
+                }
+                let latency = try #require(take["latency"] as? Double)
+                #expect(latency > 0.4 && latency < 1.2, "latency \(latency)")
+                let file = home.appendingPathComponent(try #require(take["file"] as? String)).path
+                let reader = try AudioFileReader(path: file)
+                #expect(abs(reader.duration - 9) < 0.01)
+            }
+        }
+
+        @Test func aRecordingKilledMidAnswerIsRecoveredNextTime() throws {
+            let practice = try ChildProcess(rehearse, ["practice", "--home", home.path, "--deck", "situational", "--count", "1",
+                                                        "--think", "0", "--limit", "30", "--non-interactive"], environment: audio.childEnvironment)
+            #expect(try audio.waitForRecordingClient() != nil)
+            let started = Date()
+            try audio.feedMicrophone(answer)
+            Thread.sleep(forTimeInterval: 0.5)
+            practice.signal(SIGKILL)
+            let killedAfter = Date().timeIntervalSince(started)
+            _ = practice.finish()
+
+            let listing = try run(["sessions"])
+            #expect(listing.status == 0)
+            #expect(listing.standardError.contains("recovered Recordings/"), "\(listing.standardError)")
+            let answers = try showLast()
+            let take = try #require((answers.first?["takes"] as? [[String: Any]])?.first)
+            let duration = try #require(take["duration"] as? Double)
+            #expect(duration > killedAfter - 1 && duration <= killedAfter + 0.5, "kept \(duration) s of \(killedAfter) s")
+            #expect(take["pauseCount"] as? Int == 2)
+            // A second look finds nothing more to recover.
+            #expect(!(try run(["sessions"]).standardError.contains("recovered")))
+        }
+
+        /// The interactive flow through a real terminal (tmux): Enter skips the thinking time and
+        /// ends the answer; the menu takes a note, then quits.
+        @Test func interactiveSessionThroughATerminal() throws {
+            let tmux = try ChildProcess.locate("tmux")
+            let name = "rehearse-\(getpid())"
+            var arguments = ["new-session", "-d", "-s", name, "-x", "150", "-y", "50"]
+            for (key, value) in audio.environment { arguments += ["-e", "\(key)=\(value)"] }
+            arguments += ["\(rehearse) practice --home \(home.path) --deck situational --count 2 --think 60 --limit 60; sleep 30"]
+            try #require(try ChildProcess.run(tmux, arguments).status == 0)
+            defer { _ = try? ChildProcess.run(tmux, ["kill-session", "-t", name]) }
+            func screen() throws -> String { try ChildProcess.run(tmux, ["capture-pane", "-p", "-t", name, "-S", "-200"]).standardOutput }
+            func waitFor(_ text: String, timeout: Double = 15) throws -> Bool {
+                let deadline = Date().addingTimeInterval(timeout)
+                while Date() < deadline {
+                    if try screen().contains(text) { return true }
+                    Thread.sleep(forTimeInterval: 0.1)
+                }
+                return false
+            }
+            func press(_ keys: String...) throws { _ = try ChildProcess.run(tmux, ["send-keys", "-t", name] + keys) }
+
+            #expect(try waitFor("Question 1 of 2"))
+            #expect(try waitFor("Enter to start now"))
+            try press("Enter")
+            #expect(try audio.waitForRecordingClient() != nil)
+            try audio.feedMicrophone(answer)
+            try press("Enter")
+            #expect(try waitFor("[n]ext"))
+            try press("a", "Enter")
+            #expect(try waitFor("Note (one line):"))
+            try press("Froze before the second point", "Enter")
+            #expect(try waitFor("Confidence 1–5"))
+            try press("3", "Enter")
+            #expect(try waitFor("Saved."))
+            try press("q", "Enter")
+            #expect(try waitFor("saved: 1 answer"))
+            let text = try screen()
+            #expect(text.contains("This take:"))
+            #expect(text.contains("2 pauses"))
+
+            let answers = try showLast()
+            #expect(answers.first?["note"] as? String == "Froze before the second point")
+            #expect(answers.first?["rating"] as? Int == 3)
+            #expect((answers.first?["takes"] as? [[String: Any]])?.first?["pauseCount"] as? Int == 2)
+        }
+    }
+}
