@@ -115,6 +115,11 @@ public final class SessionStore: Sendable {
         }
     }
 
+    /// Removes the take stored for `file` (when its audio is gone), with its segments.
+    public func forgetTake(file: String) throws {
+        _ = try database.write { db in try Take.filter(Column("file") == file).deleteAll(db) }
+    }
+
     /// Removes a session and everything recorded in it from the database (not the files).
     public func deleteSession(_ id: String) throws {
         _ = try database.write { db in try PracticeSession.deleteOne(db, key: id) }

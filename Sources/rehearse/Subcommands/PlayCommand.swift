@@ -1,33 +1,50 @@
 import ArgumentParser
 import AudioIO
 import Foundation
+import Sessions
 
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
-        abstract: "Play an audio file (WAV, FLAC, OGG, AIFF, …).",
-        discussion: "Ctrl-C stops playback."
+        abstract: "Listen to an answer, or to any audio file.",
+        discussion: """
+            rehearse play SESSION ANSWER   plays an answer from a session ('last' for the latest session); \
+            --pause K starts just before its K-th pause.
+            rehearse play FILE             plays WAV, FLAC, OGG, AIFF….
+            Ctrl-C stops playback.
+            """
     )
 
-    @Argument(help: "The file to play.")
-    var file: String
+    @OptionGroup var home: HomeOptions
 
-    @Option(help: "Start this many seconds into the file.")
+    @Argument(help: "FILE, or SESSION ANSWER.")
+    var target: [String]
+
+    @Option(help: "Which take of the answer (default: the latest).")
+    var take: Int?
+
+    @Option(help: "Start 1.5 s before the answer's K-th pause.")
+    var pause: Int?
+
+    @Option(help: "Start this many seconds in.")
     var from: Double = 0
 
     @Option(name: .customLong("output-device"), help: "Speaker to use: an index or part of a name from 'rehearse devices'.")
     var outputDevice: String?
 
     func validate() throws {
+        if !(1...2).contains(target.count) { throw ValidationError("give a FILE, or a SESSION and an ANSWER number") }
         if !(from >= 0) { throw ValidationError("--from must be zero or a positive number of seconds") }
+        if target.count == 1 && (take != nil || pause != nil) { throw ValidationError("--take and --pause need SESSION ANSWER") }
     }
 
     func run() throws {
         try reportingErrors {
+            let (path, start) = try resolve()
             let stop = StopRequest()
             stop.watchSignals()
-            let player = try Player(options: PlaybackOptions(path: file, startTime: from, device: outputDevice.map(DeviceSelector.init)))
-            Console.note("Playing \(file) (\(clock(player.duration))) on '\(player.device.name)'. Ctrl-C stops.")
+            let player = try Player(options: PlaybackOptions(path: path, startTime: start, device: outputDevice.map(DeviceSelector.init)))
+            Console.note("Playing \(path) (\(clock(player.duration))) on '\(player.device.name)'. Ctrl-C stops.")
             let total = player.duration
             let outcome = try player.play(
                 progress: { position in
@@ -40,5 +57,28 @@ struct PlayCommand: ParsableCommand {
                 Console.note("Stopped at \(clock(position)).")
             }
         }
+    }
+
+    /// The file to play and where to start.
+    private func resolve() throws -> (String, Double) {
+        guard target.count == 2 else { return (target[0], from) }
+        guard let number = Int(target[1]) else { fail("ANSWER must be a number (see 'rehearse show \(target[0])')") }
+        let store = try home.openStore(decks: home.loadDecks())
+        let session = target[0] == "last" ? (try store.sessions().last?.id ?? target[0]) : target[0]
+        guard let entry = try store.answers(in: session).first(where: { $0.answer.position == number }) else {
+            fail("session '\(target[0])' has no answer \(number) (see 'rehearse show \(target[0])')")
+        }
+        guard let chosen = take.map({ n in entry.takes.first { $0.number == n } }) ?? entry.takes.last else {
+            fail(take.map { "answer \(number) has no take \($0)" } ?? "answer \(number) was never recorded")
+        }
+        var start = from
+        if let pause {
+            let pauses = try store.segments(of: chosen.id!).filter { $0.kind == .pause }
+            guard (1...max(1, pauses.count)).contains(pause), pause <= pauses.count else {
+                fail("take \(chosen.number) of answer \(number) has \(pauses.count) pause\(pauses.count == 1 ? "" : "s")")
+            }
+            start = max(0, pauses[pause - 1].start - 1.5)
+        }
+        return (home.home.url(of: chosen.file).path, start)
     }
 }

@@ -119,6 +119,13 @@ private struct PracticeFlow {
             }
         }
         Console.endStatus()
+        guard answered > 0 else {
+            // Nothing was recorded: leave no empty session behind.
+            try store.deleteSession(session)
+            try? FileManager.default.removeItem(at: home.recordings.appendingPathComponent(session))
+            print("\nNothing was recorded, so no session was saved.")
+            return
+        }
         print("\nSession \(session) saved: \(answered) answer\(answered == 1 ? "" : "s"). Review it with: rehearse show \(session)")
     }
 

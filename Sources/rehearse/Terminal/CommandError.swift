@@ -1,5 +1,6 @@
 import ArgumentParser
 import AudioIO
+import Sessions
 
 /// Runs a command body and turns the errors users can cause into one line on standard error and a
 /// non-zero exit, instead of a stack trace.
@@ -10,6 +11,13 @@ func reportingErrors(_ body: () throws -> Void) throws {
         fail(error.description)
     } catch let error as AudioDeviceError {
         fail(error.description)
+    } catch let error as StoreError {
+        fail(error.description)
+    } catch let error as DeckError {
+        fail(error.description)
+    } catch let error as CocoaError {
+        // File-system failures (a full disk, a read-only folder) while managing sessions.
+        fail(error.localizedDescription)
     }
 }
 

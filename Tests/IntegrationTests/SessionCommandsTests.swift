@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The session commands that need no sound device: import, sessions, show, note, doctor, delete,
+/// and how they cope with a damaged database or deck.
+@Suite struct SessionCommandsTests {
+    let home: URL
+    let answer: URL
+    let rehearse = Paths.rehearseExecutable.path
+
+    init() throws {
+        let folder = try Paths.temporaryFolder("rehearse-sessions")
+        home = folder.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Paths.packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
+        let one = try SpeechFixtures.speech("I would listen first", sampleRate: 16_000, leadingSilence: 0.8, trailingSilence: 1.5, in: folder, name: "one")
+        let two = try SpeechFixtures.speech("and then act", sampleRate: 16_000, trailingSilence: 0.5, in: folder, name: "two")
+        answer = folder.appendingPathComponent("phone.flac")
+        try #require(try ChildProcess.run("sox", [one.path, two.path, answer.path]).status == 0)
+    }
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try ChildProcess.run(rehearse, arguments + ["--home", home.path])
+    }
+
+    func json(_ arguments: [String]) throws -> Any {
+        let result = try run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    }
+
+    @Test func importedAnswerLandsOnItsDateWithItsPause() throws {
+        let imported = try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-01"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.hasPrefix("Imported \(answer.path) into session 20261101-000000: "))
+        let sessions = try #require(try json(["sessions", "--json"]) as? [[String: Any]])
+        #expect(sessions.count == 1)
+        #expect((sessions[0]["startedAt"] as? String)?.hasPrefix("2026-11-01") == true)
+        let shown = try #require(try json(["show", "20261101-000000", "--json"]) as? [String: Any])
+        let take = try #require(((shown["answers"] as? [[String: Any]])?.first?["takes"] as? [[String: Any]])?.first)
+        #expect(take["pauseCount"] as? Int == 1)
+        #expect(((take["longestPause"] as? Double) ?? 0) >= 1.5)
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("Recordings/20261101-000000/01-first-90-days-take1.wav").path))
+
+        let noted = try run(["note", "20261101-000000", "1", "Recorded on the bus", "--rating", "4"])
+        #expect(noted.status == 0)
+        let annotated = try #require(try json(["show", "last", "--json"]) as? [String: Any])
+        #expect((annotated["answers"] as? [[String: Any]])?.first?["rating"] as? Int == 4)
+    }
+
+    @Test func importRejectsAnUnknownPromptAndABadDate() throws {
+        let unknown = try run(["import", answer.path, "--prompt", "no-such-prompt"])
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError == "rehearse: error: no prompt with id 'no-such-prompt' (see 'rehearse prompts')\n")
+        let badDate = try run(["import", answer.path, "--prompt", "first-90-days", "--date", "last tuesday"])
+        #expect(badDate.status == 1)
+        #expect(badDate.standardError.contains("is not an ISO 8601 date"))
+    }
+
+    @Test func doctorFindsAndRepairsATakeWhoseAudioIsGone() throws {
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-02"]).status == 0)
+        #expect(try run(["doctor"]).standardOutput.hasPrefix("All 1 takes have their audio"))
+        try FileManager.default.removeItem(at: home.appendingPathComponent("Recordings/20261102-000000/01-first-90-days-take1.wav"))
+        let check = try run(["doctor"])
+        #expect(check.status == 1)
+        #expect(check.standardOutput.contains("missing audio: Recordings/20261102-000000/01-first-90-days-take1.wav"))
+        #expect(try run(["doctor", "--repair"]).status == 0)
+        #expect(try run(["doctor"]).status == 0)
+    }
+
+    @Test func deleteAsksFirstUnlessToldNotTo() throws {
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-03"]).status == 0)
+        let declined = try run(["delete", "20261103-000000"])  // no input: not a yes
+        #expect(declined.standardOutput.hasSuffix("Nothing deleted.\n"))
+        #expect((try json(["sessions", "--json"]) as? [Any])?.count == 1)
+        #expect(try run(["delete", "20261103-000000", "--yes"]).status == 0)
+        #expect((try json(["sessions", "--json"]) as? [Any])?.count == 0)
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("Recordings/20261103-000000").path))
+    }
+
+    @Test func aDamagedDatabaseIsOneLineAndLeftAlone() throws {
+        let database = home.appendingPathComponent("Recordings/rehearse.sqlite")
+        try FileManager.default.createDirectory(at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let garbage = Data(repeating: 0x5A, count: 8192)
+        try garbage.write(to: database)
+        let result = try run(["sessions"])
+        #expect(result.status == 1)
+        #expect(result.standardError.split(separator: "\n").count == 1)
+        #expect(result.standardError.hasPrefix("rehearse: error: '\(database.path)' is damaged or not a rehearse database"))
+        #expect(try Data(contentsOf: database) == garbage)
+    }
+
+    @Test func aBrokenDeckIsNamedAndTheOthersStillLoad() throws {
+        try "title: Mine\nprompts:\n  - id: mine-1\n    text: [broken\n".write(to: home.appendingPathComponent("Prompts/mine.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["prompts", "--json"])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("warning: deck '\(home.path)/Prompts/mine.yaml', line "))
+        let prompts = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: String]])
+        #expect(prompts.count >= 60)
+        #expect(Set(prompts[0].keys) == ["id", "deck", "category", "text"])
+    }
+}
