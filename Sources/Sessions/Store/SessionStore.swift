@@ -135,6 +135,11 @@ public final class SessionStore: Sendable {
         try database.read { db in try PracticeSession.fetchOne(db, key: id) }
     }
 
+    /// The session a user means: `last` is the latest one, anything else an id; nil when there is none.
+    public func session(named name: String) throws -> PracticeSession? {
+        name == "last" ? try sessions().last : try session(name)
+    }
+
     /// The answers of a session in order, each with its takes in order.
     public func answers(in session: String) throws -> [(answer: Answer, takes: [Take])] {
         try database.read { db in

@@ -157,17 +157,12 @@ private struct PracticeFlow {
         Keyboard.shared.discardPending()
         try recorder.start()
         print(interactive ? "  Recording — answer now. Enter when you are done." : "  Recording — answer now.")
-        while !stop.isRequested && !recorder.isFinished {
-            if interactive, Keyboard.shared.poll() != nil { break }
-            let level = recorder.level
-            Console.status("  ● \(clock(recorder.elapsed)) / \(clock(limit))  \(bar((level.peakDBFS + 60) / 60, width: 20))")
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        Console.endStatus()
         let summary: RecordingSummary
         do {
-            summary = try recorder.stop()
-        } catch let error as SoundFileError {
+            summary = try runRecording(recorder, stop: stop, stopsOnEnter: interactive) { recorder in
+                "  ● \(clock(recorder.elapsed)) / \(clock(limit))  \(bar((recorder.level.peakDBFS + 60) / 60, width: 20))"
+            }
+        } catch {
             Console.note("rehearse: " + Console.red("error: ") + "\(error.description); what was recorded before is kept")
             throw ExitCode.failure
         }

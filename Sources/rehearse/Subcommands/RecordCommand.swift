@@ -50,18 +50,12 @@ struct RecordCommand: ParsableCommand {
             }
             let stopHint = duration.map { "for \(clock($0)), or until Enter or Ctrl-C" } ?? "until you press Enter or Ctrl-C"
             Console.note("Recording from '\(recorder.device.name)' to \(file) \(stopHint).")
-            stop.watchEnterKey()
             try recorder.start()
-            while !stop.isRequested && !recorder.isFinished {
-                Console.status(meter(recorder))
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            Console.endStatus()
             let summary: RecordingSummary
             do {
-                summary = try recorder.stop()
-            } catch let error as SoundFileError {
-                fail("\(error.description); the audio recorded before that is saved in \(file)")
+                summary = try runRecording(recorder, stop: stop, stopsOnEnter: true, status: meter)
+            } catch {
+                fail("\(error); the audio recorded before that is saved in \(file)")
             }
             print(String(format: "Saved %@: %.2f s at %d Hz.", file, summary.duration, summary.sampleRate))
             if summary.droppedFrames > 0 || summary.deviceOverflows > 0 {

@@ -67,8 +67,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try home.openStore(decks: home.loadDecks())
-            let id = session == "last" ? (try store.sessions().last?.id ?? session) : session
-            guard try store.session(id) != nil else { fail("no session '\(session)' (see 'rehearse sessions')") }
+            guard let id = try store.session(named: session)?.id else { fail("no session '\(session)' (see 'rehearse sessions')") }
             let answers = try store.answers(in: id)
             if json {
                 let rows: [[String: Any]] = try answers.map { entry in
@@ -133,7 +132,7 @@ struct NoteCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try home.openStore(decks: home.loadDecks())
-            let id = session == "last" ? (try store.sessions().last?.id ?? session) : session
+            guard let id = try store.session(named: session)?.id else { fail("no session '\(session)' (see 'rehearse sessions')") }
             guard let entry = try store.answer(in: id, at: answer) else { fail("session '\(session)' has no answer \(answer) (see 'rehearse show \(session)')") }
             try store.annotate(answer: entry.id!, note: text, rating: rating)
             print("Noted on answer \(answer) of \(id).")

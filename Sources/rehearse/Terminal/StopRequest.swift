@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Collects the ways a user can end a long-running command: Enter, Ctrl-C (SIGINT) or SIGTERM.
+/// Collects the signals that end a long-running command: Ctrl-C (SIGINT) or SIGTERM. (Enter is read
+/// through `Keyboard`.)
 ///
 /// The first signal asks the command to stop cleanly (finish the file, print a summary); a second
 /// one exits at once, which still loses no audio because recordings are written as they are made.
@@ -27,15 +28,5 @@ final class StopRequest: @unchecked Sendable {
             source.resume()
             sources.append(source)
         }
-    }
-
-    /// Treats a line typed on standard input (Enter) as a stop request. End of input (no terminal,
-    /// `< /dev/null`) is not a request, so scripts can run with `--duration` alone.
-    func watchEnterKey() {
-        let thread = Thread { [self] in
-            if Keyboard.shared.next() != nil { request() }
-        }
-        thread.name = "rehearse.enter-key"
-        thread.start()
     }
 }
