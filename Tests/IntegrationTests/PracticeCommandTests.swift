@@ -96,8 +96,36 @@ extension AudioIntegration {
             #expect(!(try run(["sessions"]).standardError.contains("recovered")))
         }
 
+        @Test func ctrlCDuringAnAnswerKeepsIt() throws {
+            let practice = try ChildProcess(rehearse, ["practice", "--home", home.path, "--deck", "motivation", "--count", "3",
+                                                        "--think", "0", "--limit", "60", "--non-interactive"], environment: audio.childEnvironment)
+            #expect(try audio.waitForRecordingClient() != nil)
+            try audio.feedMicrophone(answer)
+            practice.signal(SIGINT)
+            let result = practice.finish()
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardOutput.contains("saved: 1 answer"))
+            #expect(!result.standardOutput.contains("Question 2 of 3"))
+            let take = try #require((try showLast().first?["takes"] as? [[String: Any]])?.first)
+            #expect(take["pauseCount"] as? Int == 2)
+        }
+
+        /// --speak reads the question aloud on the output device before recording.
+        @Test func speakReadsTheQuestionAloud() throws {
+            let captured = home.appendingPathComponent("speaker.wav")
+            let capture = try audio.startCapturingSpeaker(to: captured)
+            Thread.sleep(forTimeInterval: 0.3)
+            let result = try run(["practice", "--deck", "curveball", "--count", "1", "--think", "0", "--limit", "1", "--non-interactive", "--speak"])
+            capture.signal(SIGINT)
+            _ = capture.finish()
+            #expect(result.status == 0, "\(result.standardError)")
+            let heard = try AudioFileReader(path: captured.path).readAllMono()
+            let loud = heard.filter { abs($0) > 0.05 }.count
+            #expect(Double(loud) / 48_000 > 0.3, "only \(Double(loud) / 48_000) s above -26 dBFS reached the speaker")
+        }
+
         /// The interactive flow through a real terminal (tmux): Enter skips the thinking time and
-        /// ends the answer; the menu takes a note, then quits.
+        /// ends each answer; the menu takes a note, moves on, and finally quits.
         @Test func interactiveSessionThroughATerminal() throws {
             let tmux = try ChildProcess.locate("tmux")
             let name = "rehearse-\(getpid())"
@@ -107,10 +135,10 @@ extension AudioIntegration {
             try #require(try ChildProcess.run(tmux, arguments).status == 0)
             defer { _ = try? ChildProcess.run(tmux, ["kill-session", "-t", name]) }
             func screen() throws -> String { try ChildProcess.run(tmux, ["capture-pane", "-p", "-t", name, "-S", "-200"]).standardOutput }
-            func waitFor(_ text: String, timeout: Double = 15) throws -> Bool {
+            func waitFor(_ text: String, count: Int = 1, timeout: Double = 15) throws -> Bool {
                 let deadline = Date().addingTimeInterval(timeout)
                 while Date() < deadline {
-                    if try screen().contains(text) { return true }
+                    if try screen().components(separatedBy: text).count - 1 >= count { return true }
                     Thread.sleep(forTimeInterval: 0.1)
                 }
                 return false
@@ -130,16 +158,31 @@ extension AudioIntegration {
             #expect(try waitFor("Confidence 1–5"))
             try press("3", "Enter")
             #expect(try waitFor("Saved."))
+            try press("n", "Enter")
+            #expect(try waitFor("Question 2 of 2"))
+            #expect(try waitFor("Enter to start now"))
+            try press("Enter")
+            #expect(try audio.waitForRecordingClient() != nil)
+            try audio.feedMicrophone(answer)
+            try press("Enter")
+            #expect(try waitFor("This take:", count: 2))
             try press("q", "Enter")
-            #expect(try waitFor("saved: 1 answer"))
+            #expect(try waitFor("saved: 2 answers"))
             let text = try screen()
-            #expect(text.contains("This take:"))
             #expect(text.contains("2 pauses"))
 
             let answers = try showLast()
+            #expect(answers.count == 2)
             #expect(answers.first?["note"] as? String == "Froze before the second point")
             #expect(answers.first?["rating"] as? Int == 3)
-            #expect((answers.first?["takes"] as? [[String: Any]])?.first?["pauseCount"] as? Int == 2)
+            for entry in answers {
+                let take = try #require((entry["takes"] as? [[String: Any]])?.first)
+                #expect(take["pauseCount"] as? Int == 2)
+                // Enter ended each answer soon after the last word: the file holds the answer and little more.
+                let reader = try AudioFileReader(path: home.appendingPathComponent(try #require(take["file"] as? String)).path)
+                let spoken = try AudioFileReader(path: answer.path).duration
+                #expect(reader.duration > spoken - 0.5 && reader.duration < spoken + 3, "take \(reader.duration) s, answer \(spoken) s")
+            }
         }
     }
 }
