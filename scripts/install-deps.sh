@@ -7,7 +7,7 @@
 # Runs apt-get only when something is missing (always under CI=true), as root or through sudo.
 set -euo pipefail
 
-runtime=(pkg-config portaudio19-dev libsndfile1-dev espeak-ng)
+runtime=(pkg-config portaudio19-dev libsndfile1-dev libsqlite3-dev espeak-ng)
 testing=(sox pulseaudio pulseaudio-utils libasound2-plugins tmux)
 
 packages=("${runtime[@]}")
