@@ -36,7 +36,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Reports", dependencies: ["Analysis"]),
+        .target(name: "Reports", dependencies: ["Analysis", "Sessions"]),
         .executableTarget(
             name: "rehearse",
             dependencies: [
@@ -65,6 +65,10 @@ let package = Package(
         .testTarget(
             name: "AnalysisTests",
             dependencies: ["Analysis"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Sessions", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SessionsTests",

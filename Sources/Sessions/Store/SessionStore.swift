@@ -34,6 +34,9 @@ public struct PracticeHome: Sendable {
 public final class SessionStore: Sendable {
     private let database: any DatabaseWriter
 
+    /// For queries in other files of this module.
+    var databaseReader: any DatabaseReader { database }
+
     /// Opens (creating if needed) the store of `home`, bringing its schema up to date.
     /// - Throws: `StoreError` naming the file when it is not a rehearse database; the file is left untouched.
     public convenience init(home: PracticeHome) throws {

@@ -1,0 +1,135 @@
+import Foundation
+import Sessions
+
+/// Two sessions' measures side by side, and the answers they share by prompt.
+public struct SessionComparison: Sendable {
+    public struct Pair: Sendable {
+        public let promptId: String
+        public let prompt: String
+        public let first: Take
+        public let second: Take
+    }
+
+    public let first: SessionSummary
+    public let second: SessionSummary
+    public let pairs: [Pair]
+
+    public init(first: SessionSummary, second: SessionSummary, pairs: [Pair]) {
+        self.first = first
+        self.second = second
+        self.pairs = pairs
+    }
+
+    /// Answers to the same prompt in both sessions (latest analysed take of each).
+    public static func pairs(store: SessionStore, first: String, second: String) throws -> [Pair] {
+        func latest(_ session: String) throws -> [String: (Answer, Take)] {
+            var result: [String: (Answer, Take)] = [:]
+            for (answer, takes) in try store.answers(in: session) {
+                if let take = takes.last(where: { $0.analysisError == nil }) { result[answer.promptId] = (answer, take) }
+            }
+            return result
+        }
+        let a = try latest(first), b = try latest(second)
+        return a.keys.sorted().compactMap { id in
+            guard let (answer, one) = a[id], let (_, two) = b[id] else { return nil }
+            return Pair(promptId: id, prompt: answer.promptText, first: one, second: two)
+        }
+    }
+
+    private var rows: [(Measure, Double?, Double?)] {
+        Measure.all.map { ($0, $0.value(first), $0.value(second)) }
+    }
+
+    public func table() -> String {
+        var lines = ["measure             \(first.session)  \(second.session)     change"]
+        for (measure, a, b) in rows {
+            let delta = zip2(a, b).map { $1 - $0 }
+            let verdict = delta.map { abs($0) < 1e-9 ? "" : (($0 < 0) == measure.lowerIsBetter ? "  better" : "  worse") } ?? ""
+            lines.append(measure.label.padding(toLength: 18, withPad: " ", startingAt: 0)
+                + ProgressReport.number(a, "%17.2f") + ProgressReport.number(b, "%17.2f")
+                + ProgressReport.number(delta, "%+11.2f") + verdict)
+        }
+        if pairs.isEmpty {
+            lines.append("\nNo question was answered in both sessions.")
+        } else {
+            lines.append("\nSame question in both (pauses per minute, longest pause):")
+            for pair in pairs {
+                lines.append("  \(pair.promptId): "
+                    + ProgressReport.number(pair.first.pausesPerMinute, "%.1f") + " → " + ProgressReport.number(pair.second.pausesPerMinute, "%.1f")
+                    + " /min, " + ProgressReport.number(pair.first.longestPause, "%.1f") + " → " + ProgressReport.number(pair.second.longestPause, "%.1f") + " s")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> String {
+        let object: [String: Any] = [
+            "first": first.session, "second": second.session,
+            "measures": rows.map { measure, a, b in
+                ["measure": measure.key, "first": ProgressReport.json(a), "second": ProgressReport.json(b),
+                 "change": ProgressReport.json(zip2(a, b).map { $1 - $0 })] as [String: Any]
+            },
+            "pairs": pairs.map { pair in
+                ["promptId": pair.promptId, "prompt": pair.prompt,
+                 "first": ["pausesPerMinute": ProgressReport.json(pair.first.pausesPerMinute), "longestPause": ProgressReport.json(pair.first.longestPause), "responseLatency": ProgressReport.json(pair.first.responseLatency)],
+                 "second": ["pausesPerMinute": ProgressReport.json(pair.second.pausesPerMinute), "longestPause": ProgressReport.json(pair.second.longestPause), "responseLatency": ProgressReport.json(pair.second.responseLatency)]] as [String: Any]
+            },
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    public func csv() -> String {
+        var lines = ["measure,\(first.session),\(second.session),change"]
+        for (measure, a, b) in rows {
+            lines.append([measure.key, ProgressReport.csv(a), ProgressReport.csv(b), ProgressReport.csv(zip2(a, b).map { $1 - $0 })].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
+        guard let a, let b else { return nil }
+        return (a, b)
+    }
+}
+
+/// Every answer's measures as flat rows for spreadsheets and data tools.
+public enum AnswerExport {
+    public static let columns = ["session", "startedAt", "position", "promptId", "category", "take", "recordedAt", "file", "duration",
+                                 "responseLatency", "speakingTime", "phonationTimeRatio", "pauseCount", "pausesPerMinute", "meanPause",
+                                 "medianPause", "longestPause", "totalPauseTime", "pausesOver1s", "pausesOver2s", "meanLengthOfRun",
+                                 "syllableCount", "speechRate", "articulationRate", "minimumPause", "rating", "note", "analysisError"]
+
+    public static func row(_ entry: (session: PracticeSession, answer: Answer, take: Take)) -> [String: Any] {
+        let t = entry.take, iso = ISO8601DateFormatter()
+        let values: [Any?] = [entry.session.id, iso.string(from: entry.session.startedAt), entry.answer.position, entry.answer.promptId,
+                              entry.answer.category, t.number, iso.string(from: t.recordedAt), t.file, t.duration, t.responseLatency,
+                              t.speakingTime, t.phonationTimeRatio, t.pauseCount, t.pausesPerMinute, t.meanPause, t.medianPause,
+                              t.longestPause, t.totalPauseTime, t.pausesOver1s, t.pausesOver2s, t.meanLengthOfRun, t.syllableCount,
+                              t.speechRate, t.articulationRate, t.minimumPause, entry.answer.rating, entry.answer.note, t.analysisError]
+        var row: [String: Any] = [:]
+        for (column, value) in zip(columns, values) {
+            if let number = value as? Double { row[column] = ProgressReport.round(number) } else { row[column] = value ?? NSNull() }
+        }
+        return row
+    }
+
+    public static func csv(_ rows: [[String: Any]]) -> String {
+        var lines = [columns.joined(separator: ",")]
+        for row in rows {
+            lines.append(columns.map { column -> String in
+                switch row[column] {
+                case is NSNull, nil: return ""
+                case let text as String: return AnswerCSV.quote(text)
+                case let value?: return "\(value)"
+                }
+            }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ rows: [[String: Any]]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

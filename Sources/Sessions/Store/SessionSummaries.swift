@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// Which answers a report looks at.
+public struct ReportFilter: Sendable {
+    public var since: Date?
+    public var until: Date?
+    public var deck: String?
+    public var promptId: String?
+
+    public init(since: Date? = nil, until: Date? = nil, deck: String? = nil, promptId: String? = nil) {
+        self.since = since
+        self.until = until
+        self.deck = deck
+        self.promptId = promptId
+    }
+}
+
+/// One session's hesitation in numbers, over the latest take of each of its answers.
+public struct SessionSummary: Sendable, Equatable, Codable {
+    public var session: String
+    public var startedAt: Date
+    public var answers: Int
+    /// Seconds.
+    public var speakingTime: Double
+    /// Seconds, mean over answers.
+    public var meanLatency: Double?
+    /// All pauses over all speaking time, per minute.
+    public var pausesPerMinute: Double?
+    /// Seconds, over all pauses.
+    public var meanPause: Double?
+    public var longestPause: Double?
+    /// Mean over answers, 0…1.
+    public var phonationTimeRatio: Double?
+    /// Syllables per second, mean over answers.
+    public var speechRate: Double?
+    /// Mean self-rating, 1…5.
+    public var rating: Double?
+}
+
+extension SessionStore {
+    /// One summary per session with analysed answers matching `filter`, oldest first: computed in
+    /// SQL from the stored measures, never by re-analysing audio.
+    public func sessionSummaries(_ filter: ReportFilter = ReportFilter()) throws -> [SessionSummary] {
+        var conditions = ["take.analysisError IS NULL",
+                          "take.number = (SELECT MAX(t2.number) FROM take t2 WHERE t2.answerId = answer.id)"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let since = filter.since { conditions.append("session.startedAt >= ?"); arguments.append(since) }
+        if let until = filter.until { conditions.append("session.startedAt <= ?"); arguments.append(until) }
+        if let deck = filter.deck { conditions.append("session.deck = ?"); arguments.append(deck) }
+        if let prompt = filter.promptId { conditions.append("answer.promptId = ?"); arguments.append(prompt) }
+        let sql = """
+            SELECT session.id AS session, session.startedAt AS startedAt,
+                   COUNT(*) AS answers,
+                   SUM(take.speakingTime) AS speakingTime,
+                   AVG(take.responseLatency) AS meanLatency,
+                   CASE WHEN SUM(take.speakingTime) > 0 THEN SUM(take.pauseCount) * 60.0 / SUM(take.speakingTime) END AS pausesPerMinute,
+                   CASE WHEN SUM(take.pauseCount) > 0 THEN SUM(take.totalPauseTime) / SUM(take.pauseCount) END AS meanPause,
+                   MAX(take.longestPause) AS longestPause,
+                   AVG(take.phonationTimeRatio) AS phonationTimeRatio,
+                   AVG(take.speechRate) AS speechRate,
+                   AVG(answer.rating) AS rating
+            FROM take
+            JOIN answer ON answer.id = take.answerId
+            JOIN session ON session.id = answer.sessionId
+            WHERE \(conditions.joined(separator: " AND "))
+            GROUP BY session.id
+            ORDER BY session.startedAt
+            """
+        return try databaseReader.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                SessionSummary(
+                    session: row["session"], startedAt: row["startedAt"], answers: row["answers"],
+                    speakingTime: row["speakingTime"] ?? 0, meanLatency: row["meanLatency"], pausesPerMinute: row["pausesPerMinute"],
+                    meanPause: row["meanPause"], longestPause: row["longestPause"], phonationTimeRatio: row["phonationTimeRatio"],
+                    speechRate: row["speechRate"], rating: row["rating"])
+            }
+        }
+    }
+
+    /// Every answer's latest analysed take with its session and prompt, oldest first, for export.
+    public func exportRows() throws -> [(session: PracticeSession, answer: Answer, take: Take)] {
+        try databaseReader.read { db in
+            let sessions = Dictionary(uniqueKeysWithValues: try PracticeSession.fetchAll(db).map { ($0.id, $0) })
+            let answers = Dictionary(uniqueKeysWithValues: try Answer.fetchAll(db).map { ($0.id!, $0) })
+            return try Take.order(Column("recordedAt")).fetchAll(db).compactMap { take in
+                guard let answer = answers[take.answerId], let session = sessions[answer.sessionId] else { return nil }
+                return (session, answer, take)
+            }
+        }
+    }
+}
