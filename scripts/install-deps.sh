@@ -8,7 +8,7 @@
 set -euo pipefail
 
 runtime=(pkg-config portaudio19-dev libsndfile1-dev libsqlite3-dev espeak-ng)
-testing=(sox pulseaudio pulseaudio-utils libasound2-plugins tmux)
+testing=(sox pulseaudio pulseaudio-utils libasound2-plugins tmux chromium)
 
 packages=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && packages+=("${testing[@]}")

@@ -89,4 +89,11 @@ extension SessionStore {
             }
         }
     }
+
+    /// Every pause of every take, by take id, in one query (for reports that draw timelines).
+    public func pausesByTake() throws -> [Int64: [Segment]] {
+        try databaseReader.read { db in
+            Dictionary(grouping: try Segment.filter(Column("kind") == Segment.Kind.pause.rawValue).order(Column("start")).fetchAll(db), by: \.takeId)
+        }
+    }
 }

@@ -38,6 +38,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table, json or csv.")
     var format: ReportFormat = .table
 
+    @Option(help: "Also write the report as one self-contained HTML page (charts, timelines, audio players) to this file.")
+    var html: String?
+
     func validate() throws {
         if let metric, Measure.named(metric) == nil {
             throw ValidationError("unknown --metric '\(metric)'; choose one of \(Measure.all.map(\.key).joined(separator: ", "))")
@@ -54,6 +57,10 @@ struct ReportCommand: ParsableCommand {
             let until = until.flatMap(ImportCommand.parseDate).map { $0.addingTimeInterval(self.until!.count == 10 ? 86_399 : 0) }
             let filter = ReportFilter(since: since.flatMap(ImportCommand.parseDate), until: until, deck: deck, promptId: prompt)
             let report = ProgressReport(sessions: try store.sessionSummaries(filter), measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all)
+            if let html {
+                try writeHTML(report, store: store, to: html)
+                Console.note("Wrote \(html).")
+            }
             switch format {
             case .table: print(report.table(), terminator: "")
             case .json: print(report.json(), terminator: "")
@@ -61,6 +68,37 @@ struct ReportCommand: ParsableCommand {
             }
         }
     }
+}
+
+extension ReportCommand {
+    /// Writes the HTML report, linking each take's audio relative to the page.
+    func writeHTML(_ report: ProgressReport, store: SessionStore, to path: String) throws {
+        let page = URL(fileURLWithPath: path).standardizedFileURL
+        let sessions = Set(report.sessions.map(\.session))
+        var latest: [Int64: (session: PracticeSession, answer: Answer, take: Take)] = [:]
+        for row in try store.exportRows() where sessions.contains(row.session.id) && row.take.analysisError == nil {
+            if prompt == nil || row.answer.promptId == prompt, (latest[row.answer.id!]?.take.number ?? 0) < row.take.number {
+                latest[row.answer.id!] = row
+            }
+        }
+        let homeFolder = home.home
+        let html = HTMLReport(report: report, answers: Array(latest.values), pauses: try store.pausesByTake()) { take in
+            relativePath(from: page.deletingLastPathComponent(), to: homeFolder.url(of: take.file))
+        }.render()
+        do {
+            try html.write(to: page, atomically: true, encoding: .utf8)
+        } catch {
+            fail("cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+}
+
+/// `target` as a path relative to `folder`, with `..` where needed.
+func relativePath(from folder: URL, to target: URL) -> String {
+    let base = folder.standardizedFileURL.pathComponents, parts = target.standardizedFileURL.pathComponents
+    var common = 0
+    while common < min(base.count, parts.count) && base[common] == parts[common] { common += 1 }
+    return (Array(repeating: "..", count: base.count - common) + parts[common...]).joined(separator: "/")
 }
 
 struct CompareCommand: ParsableCommand {

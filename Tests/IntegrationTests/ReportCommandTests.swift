@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `rehearse report`, `compare` and `export` on a home filled with imported answers, and the HTML
+/// report rendered by headless Chromium.
+@Suite struct ReportCommandTests {
+    let home: URL
+    let folder: URL
+    let rehearse = Paths.rehearseExecutable.path
+
+    /// Three weekly sessions of the same prompt whose pauses shrink: 2.5 s, 1.5 s, 0.8 s.
+    init() throws {
+        folder = try Paths.temporaryFolder("rehearse-report")
+        home = folder.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Paths.packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
+        for (week, gap) in [2.5, 1.5, 0.8].enumerated() {
+            let one = try SpeechFixtures.speech("I would listen to the team first", sampleRate: 16_000, leadingSilence: 1.0, trailingSilence: gap, in: folder, name: "a\(week)")
+            let two = try SpeechFixtures.speech("and then fix one small thing", sampleRate: 16_000, trailingSilence: 0.5, in: folder, name: "b\(week)")
+            let answer = folder.appendingPathComponent("answer\(week).wav")
+            try #require(try ChildProcess.run("sox", [one.path, two.path, answer.path]).status == 0)
+            let date = ["2026-10-01", "2026-10-08", "2026-10-15"][week] + "T09:00:00Z"
+            let imported = try run(["import", answer.path, "--prompt", "first-90-days", "--date", date])
+            try #require(imported.status == 0, "\(imported.standardError)")
+        }
+    }
+
+    /// Session ids are local times: pin the zone so they are the same on every machine.
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "UTC"
+        return try ChildProcess.run(rehearse, arguments + ["--home", home.path], environment: environment)
+    }
+
+    @Test func reportSaysThePausesShrank() throws {
+        let result = try run(["report"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("trend over 3 sessions:"))
+        #expect(result.standardOutput.contains("longest pause"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["report", "--format", "json"]).standardOutput.utf8)) as? [String: Any])
+        let trends = try #require(json["trends"] as? [[String: Any]])
+        let longest = try #require(trends.first { $0["measure"] as? String == "longestPause" })
+        #expect(longest["direction"] as? String == "improved")
+        let sessions = try #require(json["sessions"] as? [[String: Any]])
+        let values = sessions.compactMap { $0["longestPause"] as? Double }
+        #expect(values.count == 3 && values[0] > values[1] && values[1] > values[2], "\(values)")
+        #expect(abs(values[0] - 2.5) < 0.3)
+    }
+
+    @Test func compareAndExport() throws {
+        let compared = try run(["compare", "20261001-090000", "20261015-090000"])
+        #expect(compared.status == 0, "\(compared.standardError)")
+        #expect(compared.standardOutput.contains("first-90-days:"))
+        let csv = try run(["export", "--format", "csv"]).standardOutput.split(separator: "\n")
+        #expect(csv.count == 4)
+        #expect(csv[0].hasPrefix("session,startedAt,position,promptId"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["export", "--format", "json"]).standardOutput.utf8)) as? [[String: Any]])
+        #expect(json.count == 3)
+        #expect(json.allSatisfy { $0["promptId"] as? String == "first-90-days" })
+    }
+
+    @Test func anEmptyHomeExplainsItself() throws {
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let result = try ChildProcess.run(rehearse, ["report", "--home", empty.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "No analysed answers yet for this report. Practise with: rehearse practice\n")
+    }
+
+    /// The page in a real browser: charts and players are in the DOM, a screenshot is made, and the
+    /// page asks for nothing from the network. Chromium's own background traffic is measured on a
+    /// blank page in the same way and allowed; DNS is disabled so nothing leaves the machine.
+    @Test func htmlReportRendersInChromiumWithoutNetwork() throws {
+        let page = folder.appendingPathComponent("report.html")
+        let written = try run(["report", "--html", page.path])
+        #expect(written.status == 0, "\(written.standardError)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(html.contains("src=\"home/Recordings/20261001-090000/01-first-90-days-take1.wav\""))
+
+        let chromium = try ChildProcess.locate("chromium")
+        func browse(_ url: String, _ extra: [String]) throws -> (dom: String, hosts: Set<String>) {
+            let log = folder.appendingPathComponent("net-\(UUID().uuidString).json")
+            let result = try ChildProcess.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                         "--disable-background-networking", "--disable-component-update",
+                                                         "--host-resolver-rules=MAP * ~NOTFOUND", "--log-net-log=\(log.path)"] + extra + [url])
+            let net = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            let hosts = Set(net.components(separatedBy: "\"url\":\"").dropFirst().compactMap { entry -> String? in
+                guard entry.hasPrefix("http") else { return nil }
+                return entry.split(separator: "/").dropFirst().first.map(String.init)
+            })
+            return (result.standardOutput, hosts)
+        }
+        let baseline = try browse("about:blank", ["--dump-dom"])
+        let loaded = try browse(page.absoluteString, ["--dump-dom"])
+        #expect(loaded.dom.components(separatedBy: "<figure class=\"chart\"").count - 1 >= 6)
+        #expect(loaded.dom.components(separatedBy: "<audio").count - 1 == 3)
+        #expect(loaded.dom.contains("class=\"pause\""))
+        #expect(loaded.hosts.isSubset(of: baseline.hosts), "the page itself reached for \(loaded.hosts.subtracting(baseline.hosts))")
+
+        let screenshot = folder.appendingPathComponent("report.png")
+        _ = try browse(page.absoluteString, ["--hide-scrollbars", "--window-size=1000,1400", "--screenshot=\(screenshot.path)"])
+        let png = try Data(contentsOf: screenshot)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(png.count > 20_000)
+    }
+}
