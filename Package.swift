@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rehearse-benchmark",
-            dependencies: ["AudioIO", "Sessions"],
+            dependencies: ["AudioIO", "Analysis", "Sessions"],
             path: "Benchmarks/Speed",
             exclude: ["webrtcvad_peer.py"]
         ),

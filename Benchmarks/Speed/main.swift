@@ -1,6 +1,7 @@
 // Speed and memory benchmark for the analysis engine (release build):
 //
 //   swift run -c release rehearse-benchmark [--minutes 60] [--work DIR]
+//   swift run -c release rehearse-benchmark --reports     (report commands on 1000 sessions × 10 answers)
 //
 // Makes long 16 kHz answers from espeak-ng speech, then measures in one run:
 //   - rehearse's analysis of the long file, decoding included, on one thread (best of 3),
@@ -19,6 +20,8 @@ struct Options {
     var minutes = 60
     var shortMinutes = 10
     var work = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-benchmark").path
+    /// Time the report commands on a large generated store instead of the analysis.
+    var reports = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -26,15 +29,16 @@ struct Options {
             switch argument {
             case "--minutes": minutes = Int(iterator.next() ?? "") ?? minutes
             case "--work": work = iterator.next() ?? work
+            case "--reports": reports = true
             default:
-                FileHandle.standardError.write(Data("usage: rehearse-benchmark [--minutes N] [--work DIR]\n".utf8))
+                FileHandle.standardError.write(Data("usage: rehearse-benchmark [--minutes N] [--work DIR] [--reports]\n".utf8))
                 exit(64)
             }
         }
     }
 }
 
-func run(_ program: String, _ arguments: [String]) -> (status: Int32, output: String, maxRSSKilobytes: Int) {
+func runProcess(_ program: String, _ arguments: [String]) -> (status: Int32, output: String, maxRSSKilobytes: Int) {
     let outputPath = NSTemporaryDirectory() + "rehearse-benchmark-\(getpid()).out"
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -61,8 +65,8 @@ func makeLongAnswer(minutes: Int, in folder: String) throws -> String {
     let speech = "\(folder)/speech.wav"
     if !FileManager.default.fileExists(atPath: speech) {
         let text = "In my first ninety days I would listen before I change anything, then I would meet every person on the team."
-        guard run("espeak-ng", ["-w", "\(folder)/espeak.wav", text]).status == 0,
-            run("sox", ["\(folder)/espeak.wav", "-r", "16000", "-c", "1", "-b", "16", speech]).status == 0
+        guard runProcess("espeak-ng", ["-w", "\(folder)/espeak.wav", text]).status == 0,
+            runProcess("sox", ["\(folder)/espeak.wav", "-r", "16000", "-c", "1", "-b", "16", speech]).status == 0
         else { throw AudioBenchmarkError("espeak-ng and sox are needed (scripts/install-deps.sh --test)") }
     }
     let source = try AudioFileReader(path: speech).readAllMono()
@@ -103,6 +107,12 @@ func bestOf<T>(_ runs: Int, _ body: () throws -> T) rethrows -> (seconds: Double
 let options = Options(CommandLine.arguments)
 do {
     try FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
+    if options.reports {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rehearse").path
+        FileHandle.standardError.write(Data("filling a store with 1000 sessions × 10 answers and timing the reports…\n".utf8))
+        print(try ReportBenchmark.run(sessions: 1_000, answers: 10, work: options.work, binary: binary))
+        exit(0)
+    }
     FileHandle.standardError.write(Data("making \(options.shortMinutes)- and \(options.minutes)-minute answers in \(options.work)…\n".utf8))
     let short = try makeLongAnswer(minutes: options.shortMinutes, in: options.work)
     let long = try makeLongAnswer(minutes: options.minutes, in: options.work)
@@ -111,15 +121,15 @@ do {
     FileHandle.standardError.write(Data("timing rehearse and webrtcvad…\n".utf8))
     let ours = try bestOf(3) { try RecordingAnalysis.analyze(file: long) }
     let peer = bestOf(3) { () -> Double in
-        let result = run("python3", ["Benchmarks/Speed/webrtcvad_peer.py", long])
+        let result = runProcess("python3", ["Benchmarks/Speed/webrtcvad_peer.py", long])
         return Double(result.output.split(separator: " ").first ?? "") ?? .nan
     }
     let peerSeconds = peer.value
 
     FileHandle.standardError.write(Data("measuring peak memory…\n".utf8))
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rehearse").path
-    let shortMemory = run(binary, ["analyze", "--json", short]).maxRSSKilobytes
-    let longMemory = run(binary, ["analyze", "--json", long]).maxRSSKilobytes
+    let shortMemory = runProcess(binary, ["analyze", "--json", short]).maxRSSKilobytes
+    let longMemory = runProcess(binary, ["analyze", "--json", long]).maxRSSKilobytes
 
     print("""
         | measure | value |

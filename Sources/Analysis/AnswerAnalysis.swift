@@ -19,6 +19,21 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// Largest absolute sample value, 0…1.
     public var peakLevel: Float
 
+    public init(
+        duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], syllableNuclei: [Double],
+        metrics: FluencyMetrics, settings: AnalysisSettings, clippedSamples: Int, peakLevel: Float
+    ) {
+        self.duration = duration
+        self.sampleRate = sampleRate
+        self.runs = runs
+        self.pauses = pauses
+        self.syllableNuclei = syllableNuclei
+        self.metrics = metrics
+        self.settings = settings
+        self.clippedSamples = clippedSamples
+        self.peakLevel = peakLevel
+    }
+
     /// Share of samples that are clipped, 0…1.
     public var clippedFraction: Double {
         let samples = duration * Double(sampleRate)

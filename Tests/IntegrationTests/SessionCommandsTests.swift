@@ -20,8 +20,11 @@ import TestSupport
         try #require(try ChildProcess.run("sox", [one.path, two.path, answer.path]).status == 0)
     }
 
+    /// Session ids are local times: pin the zone so they are the same on every machine.
     func run(_ arguments: [String]) throws -> ProcessResult {
-        try ChildProcess.run(rehearse, arguments + ["--home", home.path])
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "UTC"
+        return try ChildProcess.run(rehearse, arguments + ["--home", home.path], environment: environment)
     }
 
     func json(_ arguments: [String]) throws -> Any {

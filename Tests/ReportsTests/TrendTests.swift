@@ -28,7 +28,7 @@ import Testing
         #expect(trend.windowSessions == 3)
         #expect(abs(try #require(trend.change) - (12 - 18) / 18.0) < 1e-12)
         #expect(trend.direction == .improved)
-        #expect(trend.sparkline == "█▇▅▄▂▁")  // (v − 10) / 10 of 8 levels: 7, 6.4, 4.8, 3.2, 1.6, 0
+        #expect(trend.sparkline() == "█▇▅▄▂▁")  // (v − 10) / 10 of 8 levels: 7, 6.4, 4.8, 3.2, 1.6, 0
     }
 
     @Test func higherIsBetterForSpeechRate() {
@@ -39,6 +39,11 @@ import Testing
         }
         #expect(Trend(rate, sessions: rising).direction == .improved)
         #expect(Trend(pauses, sessions: Self.weekly([10, 12, 14])).direction == .worse)
+    }
+
+    @Test func longHistoriesAreAveragedIntoTheSparklineWidth() {
+        let trend = Trend(pauses, sessions: Self.weekly((0..<100).map { Double($0 < 50 ? 20 : 10) }))
+        #expect(trend.sparkline(width: 4) == "██▁▁")
     }
 
     @Test func smallChangesAreUnchanged() {

@@ -22,6 +22,7 @@ public struct HTMLReport {
     }
 
     public func render() -> String {
+        let days = ProgressReport.dayFormatter(in: report.timeZone)
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -40,11 +41,11 @@ public struct HTMLReport {
         for trend in report.trends where !trend.points.isEmpty {
             html += chart(trend)
         }
-        html += "</section>\n<h2>Sessions</h2>\n" + table() + "<h2>Answers</h2>\n"
+        html += "</section>\n<h2>Sessions</h2>\n" + table(days) + "<h2>Answers</h2>\n"
         let bySession = Dictionary(grouping: answers, by: \.session.id)
         for session in report.sessions.reversed() {
             guard let entries = bySession[session.session] else { continue }
-            html += "<section class=\"session\"><h3>\(Self.escape(ProgressReport.day(session.startedAt, in: report.timeZone)))</h3>\n"
+            html += "<section class=\"session\"><h3>\(Self.escape(days.string(from: session.startedAt)))</h3>\n"
             for entry in entries.sorted(by: { $0.answer.position < $1.answer.position }) {
                 html += answer(entry.answer, entry.take)
             }
@@ -90,10 +91,10 @@ public struct HTMLReport {
             """
     }
 
-    private func table() -> String {
+    private func table(_ days: DateFormatter) -> String {
         var rows = "<table><thead><tr><th>date</th><th>answers</th><th>time to start</th><th>pauses/min</th><th>mean pause</th><th>longest pause</th><th>speaking share</th><th>syll/s</th><th>confidence</th></tr></thead><tbody>\n"
         for s in report.sessions {
-            let cells = [ProgressReport.day(s.startedAt, in: report.timeZone), String(s.answers), Self.format(s.meanLatency, "%.1f s"),
+            let cells = [days.string(from: s.startedAt), String(s.answers), Self.format(s.meanLatency, "%.1f s"),
                          Self.format(s.pausesPerMinute, "%.1f"), Self.format(s.meanPause, "%.2f s"), Self.format(s.longestPause, "%.1f s"),
                          Self.format(s.phonationTimeRatio.map { $0 * 100 }, "%.0f %%"), Self.format(s.speechRate, "%.1f"), Self.format(s.rating, "%.1f")]
             rows += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
@@ -135,8 +136,18 @@ public struct HTMLReport {
     private static func format(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "–" }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     private static let style = """

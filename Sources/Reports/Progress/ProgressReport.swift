@@ -18,10 +18,11 @@ public struct ProgressReport: Sendable {
 
     public func table() -> String {
         guard !sessions.isEmpty else { return "No analysed answers yet for this report. Practise with: rehearse practice\n" }
+        let days = Self.dayFormatter(in: timeZone)
         var lines = ["date              answers  speaking  start   pauses/min  mean pause  longest  speaking share  syll/s  confidence"]
         for s in sessions {
             lines.append([
-                Self.day(s.startedAt, in: timeZone).padding(toLength: 16, withPad: " ", startingAt: 0),
+                days.string(from: s.startedAt).padding(toLength: 16, withPad: " ", startingAt: 0),
                 String(format: "%7d", s.answers),
                 Self.number(s.speakingTime, "%7.0f s"),
                 Self.number(s.meanLatency, "%5.1f s"),
@@ -36,7 +37,7 @@ public struct ProgressReport: Sendable {
         lines.append("")
         lines.append("trend over \(sessions.count) session\(sessions.count == 1 ? "" : "s"):")
         for trend in trends where !trend.points.isEmpty {
-            var line = "  " + trend.measure.label.padding(toLength: 18, withPad: " ", startingAt: 0) + " " + trend.sparkline.padding(toLength: 12, withPad: " ", startingAt: 0)
+            var line = "  " + trend.measure.label.padding(toLength: 18, withPad: " ", startingAt: 0) + " " + trend.sparkline(width: 12).padding(toLength: 12, withPad: " ", startingAt: 0)
             switch trend.direction {
             case .tooFewSessions:
                 line += " too few sessions to tell (\(trend.points.count) of \(Trend.minimumSessions))"
@@ -62,10 +63,11 @@ public struct ProgressReport: Sendable {
     // MARK: JSON
 
     public func json() -> String {
+        let iso = ISO8601DateFormatter()
         let object: [String: Any] = [
             "sessions": sessions.map { s -> [String: Any] in
                 [
-                    "session": s.session, "startedAt": ISO8601DateFormatter().string(from: s.startedAt), "answers": s.answers,
+                    "session": s.session, "startedAt": iso.string(from: s.startedAt), "answers": s.answers,
                     "speakingTime": Self.round(s.speakingTime), "meanLatency": Self.json(s.meanLatency),
                     "pausesPerMinute": Self.json(s.pausesPerMinute), "meanPause": Self.json(s.meanPause),
                     "longestPause": Self.json(s.longestPause), "phonationTimeRatio": Self.json(s.phonationTimeRatio),
@@ -88,9 +90,10 @@ public struct ProgressReport: Sendable {
 
     /// Two tables one after the other, separated by an empty line: sessions, then trends.
     public func csv() -> String {
+        let iso = ISO8601DateFormatter()
         var lines = ["session,startedAt,answers,speakingTime,meanLatency,pausesPerMinute,meanPause,longestPause,phonationTimeRatio,speechRate,rating"]
         for s in sessions {
-            lines.append(([s.session, ISO8601DateFormatter().string(from: s.startedAt), String(s.answers)]
+            lines.append(([s.session, iso.string(from: s.startedAt), String(s.answers)]
                 + [s.speakingTime, s.meanLatency, s.pausesPerMinute, s.meanPause, s.longestPause, s.phonationTimeRatio, s.speechRate, s.rating].map(Self.csv))
                 .joined(separator: ","))
         }
@@ -104,12 +107,13 @@ public struct ProgressReport: Sendable {
 
     // MARK: Formatting
 
-    static func day(_ date: Date, in timeZone: TimeZone) -> String {
+    /// A formatter for the report's dates (making one costs far more than using it).
+    static func dayFormatter(in timeZone: TimeZone) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        return formatter
     }
 
     static func number(_ value: Double?, _ format: String) -> String {

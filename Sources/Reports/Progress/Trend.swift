@@ -82,9 +82,17 @@ public struct Trend: Sendable {
         return points.map { ($0.x - meanX) * ($0.y - meanY) }.reduce(0, +) / sxx
     }
 
-    /// One character per session, ▁ (lowest) to █ (highest).
-    public var sparkline: String {
-        let values = points.map(\.value)
+    /// One character per session, ▁ (lowest) to █ (highest); with more sessions than `width`, each
+    /// character is the mean of a run of consecutive sessions.
+    public func sparkline(width: Int = 24) -> String {
+        var values = points.map(\.value)
+        if values.count > width {
+            let all = values
+            values = (0..<width).map { bucket in
+                let slice = all[(bucket * all.count / width)..<((bucket + 1) * all.count / width)]
+                return slice.reduce(0, +) / Double(slice.count)
+            }
+        }
         guard let low = values.min(), let high = values.max() else { return "" }
         let bars = Array("▁▂▃▄▅▆▇█")
         return String(values.map { value in
