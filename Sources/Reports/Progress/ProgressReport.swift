@@ -7,11 +7,20 @@ public struct ProgressReport: Sendable {
     public let trends: [Trend]
     /// Dates in the table are shown in this zone (the user's own by default).
     public let timeZone: TimeZone
+    /// Hesitation straight after curveball questions, per session that had one.
+    public let recovery: [CurveballRecovery]
+    /// How the after-curveball / usual ratio moves over time.
+    public let recoveryTrend: Trend
 
-    public init(sessions: [SessionSummary], measures: [Measure] = Measure.all, timeZone: TimeZone = .current) {
+    public static let recoveryMeasure = Measure(
+        key: "curveballRecovery", label: "after a curveball", unit: "×", lowerIsBetter: true) { _ in nil }
+
+    public init(sessions: [SessionSummary], measures: [Measure] = Measure.all, recovery: [CurveballRecovery] = [], timeZone: TimeZone = .current) {
         self.sessions = sessions
         self.timeZone = timeZone
+        self.recovery = recovery
         trends = measures.map { Trend($0, sessions: sessions) }
+        recoveryTrend = Trend(Self.recoveryMeasure, points: recovery.compactMap { r in r.ratio.map { (r.startedAt, $0) } })
     }
 
     // MARK: Table
@@ -52,6 +61,18 @@ public struct ProgressReport: Sendable {
             }
             lines.append(line)
         }
+        if !recovery.isEmpty {
+            lines.append("")
+            lines.append("after a curveball (pauses per minute in the next answer vs your other answers that session):")
+            for r in recovery {
+                lines.append("  " + days.string(from: r.startedAt) + String(format: "  %.1f vs %.1f", r.afterCurveball, r.baseline)
+                    + (r.ratio.map { String(format: "  (%.2f×)", $0) } ?? ""))
+            }
+            let t = recoveryTrend
+            lines.append("  trend: " + (t.direction == .tooFewSessions
+                ? "too few sessions to tell (\(t.points.count) of \(Trend.minimumSessions))"
+                : t.direction.rawValue + (t.change.map { String(format: ", %+.0f %%", $0 * 100) } ?? "")))
+        }
         let improved = trends.filter { $0.direction == .improved }.map(\.measure.label)
         let worse = trends.filter { $0.direction == .worse }.map(\.measure.label)
         if !improved.isEmpty { lines.append("Better: " + improved.joined(separator: ", ") + ".") }
@@ -81,6 +102,13 @@ public struct ProgressReport: Sendable {
                     "lowerIsBetter": t.measure.lowerIsBetter,
                 ]
             },
+            "curveballRecovery": [
+                "sessions": recovery.map { r -> [String: Any] in
+                    ["session": r.session, "startedAt": iso.string(from: r.startedAt), "afterCurveball": Self.round(r.afterCurveball),
+                     "baseline": Self.round(r.baseline), "ratio": Self.json(r.ratio)]
+                },
+                "direction": recoveryTrend.direction.rawValue, "change": Self.json(recoveryTrend.change),
+            ] as [String: Any],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"

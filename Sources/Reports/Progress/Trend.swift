@@ -50,8 +50,13 @@ public struct Trend: Sendable {
     public let direction: Direction
 
     public init(_ measure: Measure, sessions: [SessionSummary]) {
+        self.init(measure, points: sessions.compactMap { summary in measure.value(summary).map { (summary.startedAt, $0) } })
+    }
+
+    /// A trend of values that do not come from session summaries (oldest first).
+    public init(_ measure: Measure, points: [(date: Date, value: Double)]) {
         self.measure = measure
-        points = sessions.compactMap { summary in measure.value(summary).map { (summary.startedAt, $0) } }
+        self.points = points
         let values = points.map(\.value)
         windowSessions = min(3, values.count / 2)
         if windowSessions >= 1 {

@@ -97,3 +97,46 @@ extension SessionStore {
         }
     }
 }
+
+/// How a session went right after an unexpected question: hesitation in the answers that follow a
+/// curveball prompt, against the user's other answers in the same session.
+public struct CurveballRecovery: Sendable, Equatable {
+    public var session: String
+    public var startedAt: Date
+    /// Pauses per minute in answers asked straight after a curveball.
+    public var afterCurveball: Double
+    /// Pauses per minute in the session's other answers (neither a curveball nor right after one).
+    public var baseline: Double
+
+    /// afterCurveball / baseline: 1 means no lasting effect, 1.5 means 50 % more pausing after a curveball.
+    public var ratio: Double? { baseline > 0 ? afterCurveball / baseline : nil }
+}
+
+extension SessionStore {
+    /// Sessions that have both an answer right after a curveball and a baseline answer, oldest first.
+    public func curveballRecovery(_ filter: ReportFilter = ReportFilter()) throws -> [CurveballRecovery] {
+        let sessions = try self.sessions().filter { session in
+            (filter.since.map { session.startedAt >= $0 } ?? true) && (filter.until.map { session.startedAt <= $0 } ?? true)
+                && (filter.deck.map { session.deck == $0 } ?? true)
+        }
+        var result: [CurveballRecovery] = []
+        for session in sessions {
+            let answers = try self.answers(in: session.id)
+            var after: (pauses: Int, speaking: Double) = (0, 0), usual: (pauses: Int, speaking: Double) = (0, 0)
+            for (index, entry) in answers.enumerated() where entry.answer.category != "curveball" {
+                guard let take = entry.takes.last(where: { $0.analysisError == nil }), let count = take.pauseCount,
+                      let speaking = take.speakingTime, speaking > 0 else { continue }
+                if index > 0 && answers[index - 1].answer.category == "curveball" {
+                    after = (after.pauses + count, after.speaking + speaking)
+                } else {
+                    usual = (usual.pauses + count, usual.speaking + speaking)
+                }
+            }
+            guard after.speaking > 0, usual.speaking > 0 else { continue }
+            result.append(CurveballRecovery(session: session.id, startedAt: session.startedAt,
+                                            afterCurveball: Double(after.pauses) * 60 / after.speaking,
+                                            baseline: Double(usual.pauses) * 60 / usual.speaking))
+        }
+        return result
+    }
+}

@@ -56,7 +56,9 @@ struct ReportCommand: ParsableCommand {
             // --until names a day: include all of it.
             let until = until.flatMap(ImportCommand.parseDate).map { $0.addingTimeInterval(self.until!.count == 10 ? 86_399 : 0) }
             let filter = ReportFilter(since: since.flatMap(ImportCommand.parseDate), until: until, deck: deck, promptId: prompt)
-            let report = ProgressReport(sessions: try store.sessionSummaries(filter), measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all)
+            let report = ProgressReport(
+                sessions: try store.sessionSummaries(filter), measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,
+                recovery: prompt == nil ? try store.curveballRecovery(filter) : [])
             if let html {
                 try writeHTML(report, store: store, to: html)
                 Console.note("Wrote \(html).")
