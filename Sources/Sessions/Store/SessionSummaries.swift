@@ -113,30 +113,39 @@ public struct CurveballRecovery: Sendable, Equatable {
 }
 
 extension SessionStore {
-    /// Sessions that have both an answer right after a curveball and a baseline answer, oldest first.
+    /// Sessions that have both an answer right after a curveball and a baseline answer, oldest
+    /// first; one SQL query, like the other reports.
     public func curveballRecovery(_ filter: ReportFilter = ReportFilter()) throws -> [CurveballRecovery] {
-        let sessions = try self.sessions().filter { session in
-            (filter.since.map { session.startedAt >= $0 } ?? true) && (filter.until.map { session.startedAt <= $0 } ?? true)
-                && (filter.deck.map { session.deck == $0 } ?? true)
-        }
-        var result: [CurveballRecovery] = []
-        for session in sessions {
-            let answers = try self.answers(in: session.id)
-            var after: (pauses: Int, speaking: Double) = (0, 0), usual: (pauses: Int, speaking: Double) = (0, 0)
-            for (index, entry) in answers.enumerated() where entry.answer.category != "curveball" {
-                guard let take = entry.takes.last(where: { $0.analysisError == nil }), let count = take.pauseCount,
-                      let speaking = take.speakingTime, speaking > 0 else { continue }
-                if index > 0 && answers[index - 1].answer.category == "curveball" {
-                    after = (after.pauses + count, after.speaking + speaking)
-                } else {
-                    usual = (usual.pauses + count, usual.speaking + speaking)
-                }
+        var conditions = ["1"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let since = filter.since { conditions.append("session.startedAt >= ?"); arguments.append(since) }
+        if let until = filter.until { conditions.append("session.startedAt <= ?"); arguments.append(until) }
+        if let deck = filter.deck { conditions.append("session.deck = ?"); arguments.append(deck) }
+        let sql = """
+            WITH latest AS (
+                SELECT answer.sessionId, answer.position, take.pauseCount, take.speakingTime
+                FROM answer JOIN take ON take.answerId = answer.id
+                WHERE answer.category <> 'curveball' AND take.analysisError IS NULL AND take.speakingTime > 0
+                  AND take.number = (SELECT MAX(t2.number) FROM take t2 WHERE t2.answerId = answer.id AND t2.analysisError IS NULL)
+            ), flagged AS (
+                SELECT latest.*, EXISTS (SELECT 1 FROM answer previous WHERE previous.sessionId = latest.sessionId
+                                         AND previous.position = latest.position - 1 AND previous.category = 'curveball') AS afterCurveball
+                FROM latest
+            )
+            SELECT session.id AS session, session.startedAt AS startedAt,
+                   SUM(CASE WHEN afterCurveball THEN pauseCount END) * 60.0 / SUM(CASE WHEN afterCurveball THEN speakingTime END) AS afterRate,
+                   SUM(CASE WHEN NOT afterCurveball THEN pauseCount END) * 60.0 / SUM(CASE WHEN NOT afterCurveball THEN speakingTime END) AS usualRate
+            FROM flagged JOIN session ON session.id = flagged.sessionId
+            WHERE \(conditions.joined(separator: " AND "))
+            GROUP BY session.id
+            HAVING afterRate IS NOT NULL AND usualRate IS NOT NULL
+            ORDER BY session.startedAt
+            """
+        return try databaseReader.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+                guard let after: Double = row["afterRate"], let usual: Double = row["usualRate"] else { return nil }
+                return CurveballRecovery(session: row["session"], startedAt: row["startedAt"], afterCurveball: after, baseline: usual)
             }
-            guard after.speaking > 0, usual.speaking > 0 else { continue }
-            result.append(CurveballRecovery(session: session.id, startedAt: session.startedAt,
-                                            afterCurveball: Double(after.pauses) * 60 / after.speaking,
-                                            baseline: Double(usual.pauses) * 60 / usual.speaking))
         }
-        return result
     }
 }
