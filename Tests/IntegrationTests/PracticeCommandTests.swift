@@ -17,9 +17,7 @@ extension AudioIntegration {
         init() throws {
             audio = try VirtualAudio.require()
             let folder = try Paths.temporaryFolder("rehearse-practice")
-            home = folder.appendingPathComponent("home")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Paths.packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
+            home = try Paths.practiceHome(in: folder)
             let one = try SpeechFixtures.speech("I would start by listening to the team", sampleRate: 48_000, leadingSilence: 0.6, trailingSilence: 1.0, in: folder, name: "one")
             let two = try SpeechFixtures.speech("then I would pick one small problem", sampleRate: 48_000, trailingSilence: 2.0, in: folder, name: "two")
             let three = try SpeechFixtures.speech("and solve it together", sampleRate: 48_000, in: folder, name: "three")

@@ -12,9 +12,7 @@ import TestSupport
     /// Three weekly sessions of the same prompt whose pauses shrink: 2.5 s, 1.5 s, 0.8 s.
     init() throws {
         folder = try Paths.temporaryFolder("rehearse-report")
-        home = folder.appendingPathComponent("home")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Paths.packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
+        home = try Paths.practiceHome(in: folder)
         for (week, gap) in [2.5, 1.5, 0.8].enumerated() {
             let one = try SpeechFixtures.speech("I would listen to the team first", sampleRate: 16_000, leadingSilence: 1.0, trailingSilence: gap, in: folder, name: "a\(week)")
             let two = try SpeechFixtures.speech("and then fix one small thing", sampleRate: 16_000, trailingSilence: 0.5, in: folder, name: "b\(week)")
@@ -26,11 +24,8 @@ import TestSupport
         }
     }
 
-    /// Session ids are local times: pin the zone so they are the same on every machine.
     func run(_ arguments: [String]) throws -> ProcessResult {
-        var environment = ProcessInfo.processInfo.environment
-        environment["TZ"] = "UTC"
-        return try ChildProcess.run(rehearse, arguments + ["--home", home.path], environment: environment)
+        try ChildProcess.run(rehearse, arguments + ["--home", home.path], environment: Paths.utcEnvironment)
     }
 
     @Test func reportSaysThePausesShrank() throws {

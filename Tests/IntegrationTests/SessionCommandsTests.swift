@@ -11,20 +11,15 @@ import TestSupport
 
     init() throws {
         let folder = try Paths.temporaryFolder("rehearse-sessions")
-        home = folder.appendingPathComponent("home")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Paths.packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
+        home = try Paths.practiceHome(in: folder)
         let one = try SpeechFixtures.speech("I would listen first", sampleRate: 16_000, leadingSilence: 0.8, trailingSilence: 1.5, in: folder, name: "one")
         let two = try SpeechFixtures.speech("and then act", sampleRate: 16_000, trailingSilence: 0.5, in: folder, name: "two")
         answer = folder.appendingPathComponent("phone.flac")
         try #require(try ChildProcess.run("sox", [one.path, two.path, answer.path]).status == 0)
     }
 
-    /// Session ids are local times: pin the zone so they are the same on every machine.
     func run(_ arguments: [String]) throws -> ProcessResult {
-        var environment = ProcessInfo.processInfo.environment
-        environment["TZ"] = "UTC"
-        return try ChildProcess.run(rehearse, arguments + ["--home", home.path], environment: environment)
+        try ChildProcess.run(rehearse, arguments + ["--home", home.path], environment: Paths.utcEnvironment)
     }
 
     func json(_ arguments: [String]) throws -> Any {

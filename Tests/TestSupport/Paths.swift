@@ -25,3 +25,21 @@ public enum Paths {
         return url
     }
 }
+
+extension Paths {
+    /// A new practice home inside `folder`: `Prompts/` copied from the package, no recordings yet.
+    public static func practiceHome(in folder: URL) throws -> URL {
+        let home = folder.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
+        return home
+    }
+
+    /// This process's environment with the time zone pinned to UTC, so that session ids (local
+    /// times) are the same on every machine.
+    public static var utcEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "UTC"
+        return environment
+    }
+}
