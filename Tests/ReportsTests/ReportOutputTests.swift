@@ -83,6 +83,25 @@ import Testing
         #expect(one.table().contains("too few sessions to tell (1 of 3)"))
     }
 
+    @Test func sessionsWhoseAnalysisFailedAreLeftOutQuietly() throws {
+        let store = try Self.store()
+        _ = try store.startSession(id: "20261201-090000", at: Date(timeIntervalSince1970: 1_796_000_000), deck: nil)
+        let answer = try store.ask(Prompt(id: "x", text: "?", category: "personal"), in: "20261201-090000")
+        try store.addTake(to: answer.id!, number: 1, file: "broken.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 0,
+                          duration: 3, analysis: .failure(StoreError("cannot read 'broken.wav'")))
+        let summaries = try store.sessionSummaries()
+        #expect(summaries.map(\.session) == ["20261101-090000", "20261102-090000", "20261103-090000"])
+        #expect(try store.exportRows().last?.take.analysisError == "cannot read 'broken.wav'")
+    }
+
+    @Test func compareCSVCarriesThePairsToo() throws {
+        let store = try Self.store()
+        let summaries = try store.sessionSummaries()
+        let pairs = try SessionComparison.pairs(store: store, first: summaries[0].session, second: summaries[2].session)
+        let csv = SessionComparison(first: summaries[0], second: summaries[2], pairs: pairs).csv()
+        #expect(csv.contains("\n\npromptId,firstPausesPerMinute,secondPausesPerMinute,firstLongestPause,secondLongestPause,firstLatency,secondLatency\nfirst-90-days,8.276,7.273,3.0,1.0,2.0,2.0\n"))
+    }
+
     @Test func filtersNarrowTheSessions() throws {
         let store = try Self.store()
         let since = Date(timeIntervalSince1970: 1_793_869_200 + 86_400)

@@ -116,7 +116,8 @@ public struct ProgressReport: Sendable {
 
     // MARK: CSV
 
-    /// Two tables one after the other, separated by an empty line: sessions, then trends.
+    /// Tables one after the other, separated by empty lines: sessions, trends, then (when any
+    /// session had one) hesitation after curveballs.
     public func csv() -> String {
         let iso = ISO8601DateFormatter()
         var lines = ["session,startedAt,answers,speakingTime,meanLatency,pausesPerMinute,meanPause,longestPause,phonationTimeRatio,speechRate,rating"]
@@ -129,6 +130,13 @@ public struct ProgressReport: Sendable {
         lines.append("measure,direction,sessions,change,windowSessions,slopePerWeek")
         for t in trends {
             lines.append([t.measure.key, t.direction.rawValue, String(t.points.count), Self.csv(t.change), String(t.windowSessions), Self.csv(t.slopePerWeek)].joined(separator: ","))
+        }
+        if !recovery.isEmpty {
+            lines.append("")
+            lines.append("session,startedAt,afterCurveballPausesPerMinute,baselinePausesPerMinute,ratio")
+            for r in recovery {
+                lines.append([r.session, iso.string(from: r.startedAt), Self.csv(r.afterCurveball), Self.csv(r.baseline), Self.csv(r.ratio)].joined(separator: ","))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -79,10 +79,20 @@ public struct SessionComparison: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// The measures, then (after an empty line) the paired answers.
     public func csv() -> String {
         var lines = ["measure,\(first.session),\(second.session),change"]
         for (measure, a, b) in rows {
             lines.append([measure.key, ProgressReport.csv(a), ProgressReport.csv(b), ProgressReport.csv(zip2(a, b).map { $1 - $0 })].joined(separator: ","))
+        }
+        if !pairs.isEmpty {
+            lines.append("")
+            lines.append("promptId,firstPausesPerMinute,secondPausesPerMinute,firstLongestPause,secondLongestPause,firstLatency,secondLatency")
+            for pair in pairs {
+                lines.append(([pair.promptId] + [pair.first.pausesPerMinute, pair.second.pausesPerMinute, pair.first.longestPause,
+                                                 pair.second.longestPause, pair.first.responseLatency, pair.second.responseLatency].map(ProgressReport.csv))
+                    .joined(separator: ","))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
