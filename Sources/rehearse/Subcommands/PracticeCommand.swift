@@ -105,13 +105,15 @@ private struct PracticeFlow {
             if command.speak { speak(prompt.text) }
             guard thinkTime(command.think ?? prompt.thinkTime ?? 15) else { break }
             var takeNumber = 1
+            var previous: Take?
             takes: while true {
-                guard let take = try record(prompt: prompt, answer: answer, session: session, take: takeNumber) else { break questions }
+                let take = try record(prompt: prompt, answer: answer, session: session, take: takeNumber)
                 answered += takeNumber == 1 ? 1 : 0
-                try showResult(take, prompt: prompt, session: session)
+                try showResult(take, previousTake: previous, prompt: prompt, session: session)
+                previous = take
                 if stop.isRequested { break questions }
                 guard interactive else { break takes }
-                switch menu() {
+                switch menu(for: take) {
                 case .next: break takes
                 case .again: takeNumber += 1
                 case .quit: break questions
@@ -146,8 +148,8 @@ private struct PracticeFlow {
         return !stop.isRequested
     }
 
-    /// Records one take and stores it with its analysis; nil when stopped before recording began.
-    private func record(prompt: Prompt, answer: Answer, session: String, take: Int) throws -> Take? {
+    /// Records one take and stores it with its analysis.
+    private func record(prompt: Prompt, answer: Answer, session: String, take: Int) throws -> Take {
         let file = TakeFile(session: session, position: answer.position, promptId: prompt.id, take: take)
         let path = home.url(of: file.relativePath).path
         let limit = command.limit ?? prompt.answerLimit ?? 120
@@ -172,8 +174,11 @@ private struct PracticeFlow {
                                  sampleRate: summary.sampleRate, droppedFrames: summary.droppedFrames, duration: summary.duration, analysis: analysis)
     }
 
-    private func showResult(_ take: Take, prompt: Prompt, session: String) throws {
+    private func showResult(_ take: Take, previousTake: Take?, prompt: Prompt, session: String) throws {
         print("  This take:  " + TakeSummary.line(take))
+        if let previousTake {
+            print("  Against your previous take:  " + TakeSummary.comparison(take, with: previousTake))
+        }
         let earlier = try store.previousTakes(of: prompt.id, before: session)
         if let last = earlier.last {
             print("  Last time (\(TakeSummary.date(last.recordedAt))):  " + TakeSummary.line(last))
@@ -185,7 +190,7 @@ private struct PracticeFlow {
 
     private enum Choice { case next, again, quit }
 
-    private func menu() -> Choice {
+    private func menu(for take: Take) -> Choice {
         while true {
             Console.ask("  [n]ext  [r]ecord again  [p]lay back  [a]dd a note  [q]uit > ")
             var line: String?
@@ -198,16 +203,14 @@ private struct PracticeFlow {
             case "", "n", "next": return .next
             case "r", "again": return .again
             case "q", "quit": return .quit
-            case "p", "play": playLastTake()
-            case "a", "note": addNote()
+            case "p", "play": play(take)
+            case "a", "note": addNote(to: take)
             default: print("  Type n, r, p, a or q, then Enter.")
             }
         }
     }
 
-    private func playLastTake() {
-        // The most recent take of the current answer is the newest file in the session folder.
-        guard let take = try? latestTake() else { return }
+    private func play(_ take: Take) {
         do {
             let player = try Player(options: PlaybackOptions(path: home.url(of: take.file).path, device: command.outputDevice.map(DeviceSelector.init)))
             _ = try player.play(progress: { Console.status("  ▶ \(clock($0)) / \(clock(player.duration))") }, shouldStop: { stop.isRequested || Keyboard.shared.poll() != nil })
@@ -217,9 +220,9 @@ private struct PracticeFlow {
         }
     }
 
-    private func addNote() {
+    private func addNote(to take: Take) {
         Console.ask("  Note (one line): ")
-        guard let text = Keyboard.shared.next(), let take = try? latestTake() else { return }
+        guard let text = Keyboard.shared.next() else { return }
         Console.ask("  Confidence 1–5 (Enter to skip): ")
         let rating = Keyboard.shared.next().flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { (1...5).contains($0) ? $0 : nil }
         do {
@@ -228,11 +231,6 @@ private struct PracticeFlow {
         } catch {
             Console.note("rehearse: cannot save the note: \(error)")
         }
-    }
-
-    private func latestTake() throws -> Take? {
-        guard let session = try store.sessions().last else { return nil }
-        return try store.answers(in: session.id).last?.takes.last
     }
 
     private func speak(_ text: String) {
