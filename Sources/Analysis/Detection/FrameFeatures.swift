@@ -40,7 +40,7 @@ struct FrameAnalyzer {
     private var noise: NoiseFloor
     private let speechBins: Range<Int>
     private let lowBins: Range<Int>
-    /// The speech band cut at 1 kHz and 2.5 kHz.
+    /// The speech band cut at 700 Hz, 1.5 kHz and 2.5 kHz.
     private let subBands: [Range<Int>]
     /// Frames measured so far.
     private(set) var frameCount = 0
@@ -75,8 +75,9 @@ struct FrameAnalyzer {
         // 200 Hz keeps mains hum and DC out; 4 kHz (or just under Nyquist) holds the formants.
         speechBins = bin(200)..<min(nyquistBin, max(bin(200) + 1, bin(min(4_000, 0.95 * Double(sampleRate) / 2))))
         lowBins = speechBins.lowerBound..<min(speechBins.upperBound, bin(1_000))
-        let middle = lowBins.upperBound..<max(lowBins.upperBound, min(speechBins.upperBound, bin(2_500)))
-        subBands = [lowBins, middle, middle.upperBound..<speechBins.upperBound].filter { !$0.isEmpty }
+        let band = speechBins
+        let edges = [band.lowerBound, bin(700), bin(1_500), bin(2_500), band.upperBound].map { min(max($0, band.lowerBound), band.upperBound) }
+        subBands = zip(edges, edges.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
     }
 
     /// Feeds samples at the input rate; hands each completed frame's features to `tracker`.

@@ -6,7 +6,7 @@
 /// frame above it. Stretches shorter than the minimum speech length are dropped as clicks.
 struct VoiceActivityDetector {
     var onThreshold: Float = 4
-    var offThreshold: Float = 1.5
+    var offThreshold: Float = 0.5
     var onsetFrames = 2
     var hangoverFrames = 8
     /// How far back a start may move, in frames.
