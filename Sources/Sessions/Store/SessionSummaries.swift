@@ -90,6 +90,19 @@ extension SessionStore {
         }
     }
 
+    /// Answers that have at least one take, and takes, per session id.
+    public func answerAndTakeCounts() throws -> [String: (answers: Int, takes: Int)] {
+        try databaseReader.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT answer.sessionId AS session, COUNT(DISTINCT answer.id) AS answers, COUNT(take.id) AS takes
+                FROM answer JOIN take ON take.answerId = answer.id GROUP BY answer.sessionId
+                """)
+            var counts: [String: (answers: Int, takes: Int)] = [:]
+            for row in rows { counts[row["session"]] = (row["answers"], row["takes"]) }
+            return counts
+        }
+    }
+
     /// Every pause of every take, by take id, in one query (for reports that draw timelines).
     public func pausesByTake() throws -> [Int64: [Segment]] {
         try databaseReader.read { db in
