@@ -39,7 +39,7 @@ extension AudioIntegration {
 
         let comparison = SignalComparison(source: sourceSamples, recording: recorded)
         #expect(comparison.correlation >= 0.99, "correlation \(comparison.correlation)")
-        let durationError = abs(Double(comparison.recordingActiveLength - comparison.sourceActiveLength)) / 48_000
+        let durationError = comparison.spanError(sampleRate: 48_000)
         #expect(durationError <= 0.020, "speech lasts \(sourceDuration) s in the source; recorded span differs by \(durationError) s")
         print("recorder[\(format)]: correlation \(comparison.correlation), span error \(durationError * 1000) ms, dropped \(summary.droppedFrames), offset \(comparison.offset) samples")
     }
@@ -95,7 +95,7 @@ extension AudioIntegration {
         #expect(comparison.correlation >= 0.99, "correlation \(comparison.correlation)")
         // The whole answer arrives, its ending included (PortAudio's ALSA backend cuts the tail
         // unless the player pushes it through).
-        let spanError = abs(Double(comparison.recordingActiveLength - comparison.sourceActiveLength)) / 48_000
+        let spanError = comparison.spanError(sampleRate: 48_000)
         #expect(spanError <= 0.020, "span error \(spanError) s")
         print("player: correlation \(comparison.correlation), span error \(spanError * 1000) ms")
     }

@@ -8,6 +8,11 @@ public struct SignalComparison {
     public let sourceActiveLength: Int
     public let recordingActiveLength: Int
 
+    /// Seconds by which the sounding parts of recording and source differ in length, at `sampleRate`.
+    public func spanError(sampleRate: Int) -> Double {
+        abs(Double(recordingActiveLength - sourceActiveLength)) / Double(sampleRate)
+    }
+
     /// Aligns `recording` to `source` (the recording may have extra audio around it) by their first
     /// sounding sample, refined by searching ±`search` samples for the best correlation.
     public init(source: [Float], recording: [Float], threshold: Float = 0.02, search: Int = 64) {

@@ -10,9 +10,10 @@ struct HomeOptions: ParsableArguments {
     var home: PracticeHome { PracticeHome.resolve(path) }
 
     /// Opens the store, importing any recording a crash left behind, and says what it imported.
-    func openStore(decks: [Deck] = []) throws -> SessionStore {
+    /// The decks give recovered answers their wording; they are loaded here unless already at hand.
+    func openStore(decks: [Deck]? = nil) throws -> SessionStore {
         let store = try SessionStore(home: home)
-        let report = try Recovery.importOrphans(home: home, store: store, decks: decks)
+        let report = try Recovery.importOrphans(home: home, store: store, decks: decks ?? loadDecks())
         for file in report.imported { Console.note("recovered \(file) (recorded but never saved: analysed and imported now)") }
         for (file, reason) in report.skipped { Console.note("warning: \(file): \(reason); left as it is") }
         return store

@@ -19,7 +19,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try home.openStore(decks: home.loadDecks())
+            let store = try home.openStore()
             let missing = try Maintenance.takesWithoutAudio(home: home.home, store: store)
             if missing.isEmpty {
                 print("All \(try store.recordedFiles().count) takes have their audio; nothing to repair.")
@@ -108,7 +108,7 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try home.openStore(decks: home.loadDecks())
+            let store = try home.openStore()
             guard try store.session(session) != nil else { fail("no session '\(session)' (see 'rehearse sessions')") }
             let takes = try store.answers(in: session).flatMap(\.takes).count
             if !yes {

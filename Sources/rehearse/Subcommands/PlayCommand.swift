@@ -63,7 +63,7 @@ struct PlayCommand: ParsableCommand {
     private func resolve() throws -> (String, Double) {
         guard target.count == 2 else { return (target[0], from) }
         guard let number = Int(target[1]) else { fail("ANSWER must be a number (see 'rehearse show \(target[0])')") }
-        let store = try home.openStore(decks: home.loadDecks())
+        let store = try home.openStore()
         guard let session = try store.session(named: target[0])?.id else { fail("no session '\(target[0])' (see 'rehearse sessions')") }
         guard let entry = try store.answers(in: session).first(where: { $0.answer.position == number }) else {
             fail("session '\(target[0])' has no answer \(number) (see 'rehearse show \(target[0])')")

@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try home.openStore(decks: home.loadDecks())
+            let store = try home.openStore()
             // --until names a day: include all of it.
             let until = until.flatMap(ImportCommand.parseDate).map { $0.addingTimeInterval(self.until!.count == 10 ? 86_399 : 0) }
             let filter = ReportFilter(since: since.flatMap(ImportCommand.parseDate), until: until, deck: deck, promptId: prompt)
@@ -122,7 +122,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try home.openStore(decks: home.loadDecks())
+            let store = try home.openStore()
             var ids: [String] = []
             for name in [first, second] {
                 guard let id = try store.session(named: name)?.id else { fail("no session '\(name)' (see 'rehearse sessions')") }
@@ -160,7 +160,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try home.openStore(decks: home.loadDecks())
+            let store = try home.openStore()
             let rows = try store.exportRows().map(AnswerExport.row)
             print(format == .json ? AnswerExport.json(rows) : AnswerExport.csv(rows), terminator: "")
         }

@@ -13,7 +13,7 @@ struct SessionsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try home.openStore(decks: home.loadDecks())
+            let store = try home.openStore()
             // Three queries however many sessions: this list must stay instant after years of practice.
             let summaries = Dictionary(uniqueKeysWithValues: try store.sessionSummaries().map { ($0.session, $0) })
             let counts = try store.answerAndTakeCounts()
@@ -59,7 +59,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try home.openStore(decks: home.loadDecks())
+            let store = try home.openStore()
             guard let id = try store.session(named: session)?.id else { fail("no session '\(session)' (see 'rehearse sessions')") }
             let answers = try store.answers(in: id)
             if json {
@@ -124,7 +124,7 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try home.openStore(decks: home.loadDecks())
+            let store = try home.openStore()
             guard let id = try store.session(named: session)?.id else { fail("no session '\(session)' (see 'rehearse sessions')") }
             guard let entry = try store.answer(in: id, at: answer) else { fail("session '\(session)' has no answer \(answer) (see 'rehearse show \(session)')") }
             try store.annotate(answer: entry.id!, note: text, rating: rating)
