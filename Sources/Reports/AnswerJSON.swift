@@ -26,13 +26,9 @@ public enum AnswerJSON {
 
     static func metrics(_ metrics: FluencyMetrics) -> [String: Any] {
         var object: [String: Any] = [:]
-        for (name, value) in MetricTable.rows(metrics) {
-            switch value {
-            case .seconds(let number), .ratio(let number), .rate(let number):
-                object[name] = optional(number)
-            case .count(let count):
-                object[name] = count
-            }
+        for measure in FluencyMeasure.all {
+            let value = measure.value(in: metrics)
+            object[measure.key] = measure.isInteger ? value.map { Int($0) } ?? 0 : optional(value)
         }
         return object
     }
@@ -44,38 +40,4 @@ public enum AnswerJSON {
     private static func seconds(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     private static func optional(_ value: Double?) -> Any { value.map(seconds) ?? NSNull() }
-}
-
-/// Every fluency measure with its JSON/CSV name, in a fixed order.
-public enum MetricTable {
-    public enum Value {
-        case seconds(Double?)
-        case ratio(Double?)
-        case rate(Double?)
-        case count(Int)
-    }
-
-    public static func rows(_ m: FluencyMetrics) -> [(name: String, value: Value)] {
-        [
-            ("totalDuration", .seconds(m.totalDuration)),
-            ("speakingTime", .seconds(m.speakingTime)),
-            ("phonationTimeRatio", .ratio(m.phonationTimeRatio)),
-            ("responseLatency", .seconds(m.responseLatency)),
-            ("trailingSilence", .seconds(m.trailingSilence)),
-            ("pauseCount", .count(m.pauseCount)),
-            ("pausesPerMinute", .rate(m.pausesPerMinute)),
-            ("meanPause", .seconds(m.meanPause)),
-            ("medianPause", .seconds(m.medianPause)),
-            ("longestPause", .seconds(m.longestPause)),
-            ("totalPauseTime", .seconds(m.totalPauseTime)),
-            ("pausesOver1s", .count(m.pausesOver1s)),
-            ("pausesOver2s", .count(m.pausesOver2s)),
-            ("meanLengthOfRun", .seconds(m.meanLengthOfRun)),
-            ("meanLengthOfRunSyllables", .rate(m.meanLengthOfRunSyllables)),
-            ("syllableCount", .count(m.syllableCount)),
-            ("speechRate", .rate(m.speechRate)),
-            ("articulationRate", .rate(m.articulationRate)),
-            ("minimumPause", .seconds(m.minimumPause)),
-        ]
-    }
 }

@@ -20,12 +20,7 @@ public enum RecordingAnalysis {
             throw SoundFileError(.unrecognisedFormat, path: path, reason: "sample rate \(reader.sampleRate) Hz is too low for speech analysis (8000 Hz or more)")
         }
         var analyzer = SpeechAnalyzer(sampleRate: reader.sampleRate, settings: settings)
-        var chunk = [Float](repeating: 0, count: chunkFrames)
-        while true {
-            let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in try reader.readMono(into: buffer) }
-            if frames == 0 { break }
-            chunk.withUnsafeBufferPointer { analyzer.process(UnsafeBufferPointer(rebasing: $0[..<frames])) }
-        }
+        try reader.forEachMonoChunk(chunkFrames: chunkFrames) { analyzer.process($0) }
         return analyzer.finish()
     }
 

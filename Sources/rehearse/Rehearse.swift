@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Rehearse: ParsableCommand {
@@ -12,4 +13,22 @@ struct Rehearse: ParsableCommand {
         version: "0.1.0",
         subcommands: [PracticeCommand.self, PromptsCommand.self, SessionsCommand.self, ShowCommand.self, NoteCommand.self, ImportCommand.self, DeleteCommand.self, DoctorCommand.self, ReportCommand.self, CompareCommand.self, ExportCommand.self, RecordCommand.self, PlayCommand.self, AnalyzeCommand.self, DevicesCommand.self]
     )
+
+    /// The one place errors end a command: a failure users can cause prints one line and exits
+    /// with status 1; parsing errors, `--help` and `ExitCode` go through ArgumentParser as usual.
+    static func main() {
+        let failure: any Error
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            return
+        } catch {
+            failure = error
+        }
+        if let message = userFacingMessage(failure) {
+            printError(message)
+            exit(withError: ExitCode.failure)
+        }
+        exit(withError: failure)
+    }
 }

@@ -31,9 +31,9 @@ import TestSupport
         // Whole seconds: SQLite keeps dates to the millisecond.
         let take = try store.addTake(to: answer.id!, number: 1, file: "Recordings/20261127-090000/01-first-90-days-take1.wav",
                                      recordedAt: Date(timeIntervalSince1970: 1_795_000_000), sampleRate: 16_000, droppedFrames: 0, duration: 20, analysis: .success(analysis(pauses: pauses)))
-        #expect(take.pauseCount == 2)
-        #expect(take.longestPause == 1.5)
-        #expect(take.responseLatency == 1)
+        #expect(take.metrics?.pauseCount == 2)
+        #expect(take.metrics?.longestPause == 1.5)
+        #expect(take.metrics?.responseLatency == 1)
         let stored = try store.answers(in: "20261127-090000")
         #expect(stored.count == 1)
         #expect(stored[0].takes == [take])
@@ -49,7 +49,7 @@ import TestSupport
         let take = try store.addTake(to: answer.id!, number: 1, file: "x.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 3,
                                      duration: 4, analysis: .failure(StoreError("boom")))
         #expect(take.analysisError == "boom")
-        #expect(take.pauseCount == nil)
+        #expect(take.metrics == nil)
         #expect(try store.recordedFiles() == ["x.wav"])
     }
 

@@ -74,8 +74,10 @@ struct IntensityHistogram {
     private var total = 0
 
     mutating func add(_ decibels: Float) {
-        let bin = Int((decibels - Self.floor) / Self.width)
-        counts[min(counts.count - 1, max(0, bin))] += 1
+        // Clamp before converting: an overflowing level (inf) or NaN must never reach Int().
+        let position = ((decibels - Self.floor) / Self.width).rounded(.down)
+        let bin = position.isNaN ? 0 : Int(min(Float(counts.count - 1), max(0, position)))
+        counts[bin] += 1
         total += 1
     }
 

@@ -49,6 +49,15 @@ public struct RecordingSummary: Sendable, Equatable {
 
     /// Seconds of audio in the file.
     public var duration: Double { Double(frames) / Double(sampleRate) }
+
+    public init(path: String, device: String, sampleRate: Int, frames: Int, droppedFrames: Int, deviceOverflows: Int) {
+        self.path = path
+        self.device = device
+        self.sampleRate = sampleRate
+        self.frames = frames
+        self.droppedFrames = droppedFrames
+        self.deviceOverflows = deviceOverflows
+    }
 }
 
 /// Records mono 16-bit audio from an input device straight to a file.
@@ -162,7 +171,7 @@ public final class Recorder {
     /// - Throws: the `SoundFileError` that stopped the writer, after the file has been finalised
     ///   with everything written before the failure.
     @discardableResult
-    public func stop() throws -> RecordingSummary {
+    public func stop() throws(SoundFileError) -> RecordingSummary {
         if let summary { return summary }
         if let stream {
             PortAudio.quietly {

@@ -1,4 +1,5 @@
 internal import CSndFile
+import Foundation
 
 /// Reads any file libsndfile understands (WAV, FLAC, OGG/Vorbis, AIFF, …) in chunks, so memory stays
 /// constant however long the file is.
@@ -13,6 +14,11 @@ public final class AudioFileReader {
     public let channelCount: Int
     /// Frames in the file, as far as its header and size tell.
     public let frameCount: Int
+
+    /// Highest sample rate accepted, in Hz (the highest professional audio rate).
+    public static let maximumSampleRate = 384_000
+    /// Most channels accepted in one file.
+    public static let maximumChannelCount = 64
 
     /// Length of the audio in seconds.
     public var duration: Double { Double(frameCount) / Double(sampleRate) }
@@ -31,6 +37,15 @@ public final class AudioFileReader {
         guard info.samplerate > 0, info.channels > 0 else {
             sf_close(file)
             throw SoundFileError(.malformed, path: path, reason: "the header gives no sample rate or channel count")
+        }
+        // The header decides how much memory reading takes: refuse values no recording has.
+        guard Int(info.samplerate) <= Self.maximumSampleRate else {
+            sf_close(file)
+            throw SoundFileError(.malformed, path: path, reason: "the header claims \(info.samplerate) Hz; rehearse reads up to \(Self.maximumSampleRate) Hz")
+        }
+        guard Int(info.channels) <= Self.maximumChannelCount else {
+            sf_close(file)
+            throw SoundFileError(.malformed, path: path, reason: "the header claims \(info.channels) channels; rehearse reads up to \(Self.maximumChannelCount)")
         }
         self.file = file
         self.path = path
@@ -117,7 +132,8 @@ public final class AudioFileReader {
     /// for anything long.
     public func readAllMono() throws(SoundFileError) -> [Float] {
         var samples: [Float] = []
-        samples.reserveCapacity(max(0, frameCount))
+        // The header's frame count is a claim, not a fact: reserve at most an hour of it up front.
+        samples.reserveCapacity(min(max(0, frameCount), sampleRate * 3_600))
         var chunk = [Float](repeating: 0, count: 16_384)
         while true {
             let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in
@@ -127,6 +143,30 @@ public final class AudioFileReader {
             samples.append(contentsOf: chunk[..<frames])
         }
         return samples
+    }
+
+    /// Reads the rest of the file as mono chunks of up to `chunkFrames` samples and hands each to
+    /// `body`; memory stays constant however long the file.
+    /// - Throws: `SoundFileError` naming the file when reading fails or a sample is not a finite
+    ///   number (a damaged or hostile float file), or whatever `body` throws.
+    public func forEachMonoChunk(
+        chunkFrames: Int = 65_536, _ body: (UnsafeBufferPointer<Float>) throws(SoundFileError) -> Void
+    ) throws(SoundFileError) {
+        var chunk = [Float](repeating: 0, count: chunkFrames)
+        var framesBefore = 0
+        while true {
+            let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in try readMono(into: buffer) }
+            if frames == 0 { return }
+            try chunk.withUnsafeBufferPointer { buffer throws(SoundFileError) in
+                let read = UnsafeBufferPointer(rebasing: buffer[..<frames])
+                if let bad = read.firstIndex(where: { !$0.isFinite }) {
+                    let seconds = Double(framesBefore + bad) / Double(sampleRate)
+                    throw SoundFileError(.malformed, path: path, reason: "a sample at \(String(format: "%.3f", seconds)) s is not a finite number; the file is damaged")
+                }
+                try body(read)
+            }
+            framesBefore += frames
+        }
     }
 
     private var openFile: OpaquePointer {

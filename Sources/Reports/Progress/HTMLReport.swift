@@ -106,8 +106,8 @@ public struct HTMLReport {
         let id = "take-\(take.id ?? 0)"
         let duration = max(take.duration, 0.001)
         var bars = ""
-        if let latency = take.responseLatency {
-            let end = duration - (take.trailingSilence ?? 0)
+        if let latency = take.metrics?.responseLatency {
+            let end = duration - (take.metrics?.trailingSilence ?? 0)
             bars += String(format: "<rect class=\"speech\" x=\"%.2f\" y=\"4\" width=\"%.2f\" height=\"16\"/>", latency / duration * 1000, max(0, end - latency) / duration * 1000)
         }
         for (index, pause) in (pauses[take.id ?? -1] ?? []).enumerated() {
@@ -117,20 +117,12 @@ public struct HTMLReport {
         return """
             <article class="answer" id="\(id)">
             <h4>\(answer.position). \(Self.escape(answer.promptText))</h4>
-            <p class="figures">\(Self.escape(Self.figures(take)))\(answer.note.map { " — <em>\(Self.escape($0))</em>" } ?? "")</p>
+            <p class="figures">\(Self.escape(TakeSummary.line(take)))\(answer.note.map { " — <em>\(Self.escape($0))</em>" } ?? "")</p>
             <svg class="timeline" viewBox="0 0 1000 24" preserveAspectRatio="none" data-audio="\(id)-audio">\(bars)</svg>
             <audio id="\(id)-audio" controls preload="none" src="\(Self.escape(audioLink(take)))"></audio>
             </article>
 
             """
-    }
-
-    private static func figures(_ take: Take) -> String {
-        var parts = [String(format: "%.1f s", take.duration)]
-        if let latency = take.responseLatency { parts.append(String(format: "started after %.1f s", latency)) }
-        if let count = take.pauseCount { parts.append("\(count) pause\(count == 1 ? "" : "s")" + (take.longestPause.map { String(format: ", longest %.1f s", $0) } ?? "")) }
-        if let rate = take.speechRate { parts.append(String(format: "%.1f syllables/s", rate)) }
-        return parts.joined(separator: " · ")
     }
 
     private static func format(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "–" }

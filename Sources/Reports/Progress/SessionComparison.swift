@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Sessions
 
@@ -6,8 +7,8 @@ public struct SessionComparison: Sendable {
     public struct Pair: Sendable {
         public let promptId: String
         public let prompt: String
-        public let first: Take
-        public let second: Take
+        public let first: FluencyMetrics
+        public let second: FluencyMetrics
     }
 
     public let first: SessionSummary
@@ -20,12 +21,12 @@ public struct SessionComparison: Sendable {
         self.pairs = pairs
     }
 
-    /// Answers to the same prompt in both sessions (latest analysed take of each).
+    /// Answers to the same prompt in both sessions (the latest analysed take of each, as in every report).
     public static func pairs(store: SessionStore, first: String, second: String) throws -> [Pair] {
-        func latest(_ session: String) throws -> [String: (Answer, Take)] {
-            var result: [String: (Answer, Take)] = [:]
-            for (answer, takes) in try store.answers(in: session) {
-                if let take = takes.last(where: { $0.analysisError == nil }) { result[answer.promptId] = (answer, take) }
+        func latest(_ session: String) throws -> [String: (Answer, FluencyMetrics)] {
+            var result: [String: (Answer, FluencyMetrics)] = [:]
+            for entry in try store.latestAnalysedTakes(ReportFilter(session: session)) {
+                if let metrics = entry.take.metrics { result[entry.answer.promptId] = (entry.answer, metrics) }
             }
             return result
         }
@@ -100,46 +101,5 @@ public struct SessionComparison: Sendable {
     private func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
         guard let a, let b else { return nil }
         return (a, b)
-    }
-}
-
-/// Every answer's measures as flat rows for spreadsheets and data tools.
-public enum AnswerExport {
-    public static let columns = ["session", "startedAt", "position", "promptId", "category", "take", "recordedAt", "file", "duration",
-                                 "responseLatency", "speakingTime", "phonationTimeRatio", "pauseCount", "pausesPerMinute", "meanPause",
-                                 "medianPause", "longestPause", "totalPauseTime", "pausesOver1s", "pausesOver2s", "meanLengthOfRun",
-                                 "syllableCount", "speechRate", "articulationRate", "minimumPause", "rating", "note", "analysisError"]
-
-    public static func row(_ entry: (session: PracticeSession, answer: Answer, take: Take)) -> [String: Any] {
-        let t = entry.take, iso = ISO8601DateFormatter()
-        let values: [Any?] = [entry.session.id, iso.string(from: entry.session.startedAt), entry.answer.position, entry.answer.promptId,
-                              entry.answer.category, t.number, iso.string(from: t.recordedAt), t.file, t.duration, t.responseLatency,
-                              t.speakingTime, t.phonationTimeRatio, t.pauseCount, t.pausesPerMinute, t.meanPause, t.medianPause,
-                              t.longestPause, t.totalPauseTime, t.pausesOver1s, t.pausesOver2s, t.meanLengthOfRun, t.syllableCount,
-                              t.speechRate, t.articulationRate, t.minimumPause, entry.answer.rating, entry.answer.note, t.analysisError]
-        var row: [String: Any] = [:]
-        for (column, value) in zip(columns, values) {
-            if let number = value as? Double { row[column] = ProgressReport.round(number) } else { row[column] = value ?? NSNull() }
-        }
-        return row
-    }
-
-    public static func csv(_ rows: [[String: Any]]) -> String {
-        var lines = [columns.joined(separator: ",")]
-        for row in rows {
-            lines.append(columns.map { column -> String in
-                switch row[column] {
-                case is NSNull, nil: return ""
-                case let text as String: return AnswerCSV.quote(text)
-                case let value?: return "\(value)"
-                }
-            }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    public static func json(_ rows: [[String: Any]]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -2,6 +2,12 @@ import GRDB
 
 /// The schema, built only through named migrations so every database can be brought up to date.
 enum Migrations {
+    /// True for a database that holds tables but was never set up by rehearse (someone else's).
+    static func isForeign(_ db: Database) throws -> Bool {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        return !tables.isEmpty && !tables.contains("grdb_migrations")
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: sessions, answers, takes, segments") { db in
@@ -47,6 +53,17 @@ enum Migrations {
                 t.column("start", .double).notNull()
                 t.column("end", .double).notNull()
             }
+        }
+        migrator.registerMigration("v2: latestAnalysedTake view") { db in
+            // The one definition of "an answer's latest analysed take": the highest-numbered take
+            // whose analysis succeeded. A later take that could not be analysed does not hide it.
+            try db.execute(sql: """
+                CREATE VIEW latestAnalysedTake AS
+                SELECT take.* FROM take
+                WHERE take.analysisError IS NULL
+                  AND take.number = (SELECT MAX(other.number) FROM take other
+                                     WHERE other.answerId = take.answerId AND other.analysisError IS NULL)
+                """)
         }
         return migrator
     }

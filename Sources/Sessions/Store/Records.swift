@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GRDB
 
@@ -44,8 +45,20 @@ public struct Answer: Codable, Sendable, Equatable, FetchableRecord, MutablePers
 }
 
 /// One recording of an answer, with its measures. Re-recording adds a take; none is ever replaced.
-public struct Take: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+///
+/// The measures are real columns of the take table (reports aggregate them in SQL), written and read
+/// by walking `FluencyMeasure.all`, so a new measure needs no change here.
+public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "take"
+
+    public enum Columns {
+        public static let id = Column("id")
+        public static let answerId = Column("answerId")
+        public static let number = Column("number")
+        public static let file = Column("file")
+        public static let recordedAt = Column("recordedAt")
+    }
+
     public var id: Int64?
     public var answerId: Int64
     /// 1-based.
@@ -55,28 +68,64 @@ public struct Take: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
     public var recordedAt: Date
     public var sampleRate: Int
     public var droppedFrames: Int
-    /// Why the audio could not be analysed, when it could not; the measures below are then nil.
-    public var analysisError: String?
+    /// Seconds of audio in the file.
     public var duration: Double
-    public var speakingTime: Double?
-    public var phonationTimeRatio: Double?
-    public var responseLatency: Double?
-    public var trailingSilence: Double?
-    public var pauseCount: Int?
-    public var pausesPerMinute: Double?
-    public var meanPause: Double?
-    public var medianPause: Double?
-    public var longestPause: Double?
-    public var totalPauseTime: Double?
-    public var pausesOver1s: Int?
-    public var pausesOver2s: Int?
-    public var meanLengthOfRun: Double?
-    public var meanLengthOfRunSyllables: Double?
-    public var syllableCount: Int?
-    public var speechRate: Double?
-    public var articulationRate: Double?
-    /// The pause threshold the measures were made with, in seconds.
-    public var minimumPause: Double?
+    /// Why the audio could not be analysed, when it could not; `metrics` is then nil.
+    public var analysisError: String?
+    /// The measures of an analysed take.
+    public var metrics: FluencyMetrics?
+
+    public init(
+        id: Int64? = nil, answerId: Int64, number: Int, file: String, recordedAt: Date, sampleRate: Int, droppedFrames: Int,
+        duration: Double, analysisError: String? = nil, metrics: FluencyMetrics? = nil
+    ) {
+        self.id = id
+        self.answerId = answerId
+        self.number = number
+        self.file = file
+        self.recordedAt = recordedAt
+        self.sampleRate = sampleRate
+        self.droppedFrames = droppedFrames
+        self.duration = duration
+        self.analysisError = analysisError
+        self.metrics = metrics
+    }
+
+    public init(row: Row) throws {
+        id = row["id"]
+        answerId = row["answerId"]
+        number = row["number"]
+        file = row["file"]
+        recordedAt = row["recordedAt"]
+        sampleRate = row["sampleRate"]
+        droppedFrames = row["droppedFrames"]
+        duration = row["duration"]
+        analysisError = row["analysisError"]
+        if analysisError == nil {
+            var metrics = FluencyMetrics.empty
+            for measure in FluencyMeasure.all {
+                measure.set(row[measure.column] as Double?, in: &metrics)
+            }
+            metrics.totalDuration = duration
+            self.metrics = metrics
+        }
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["answerId"] = answerId
+        container["number"] = number
+        container["file"] = file
+        container["recordedAt"] = recordedAt
+        container["sampleRate"] = sampleRate
+        container["droppedFrames"] = droppedFrames
+        container["analysisError"] = analysisError
+        for measure in FluencyMeasure.all where measure.column != "duration" {
+            let value = metrics.flatMap(measure.value(in:))
+            container[measure.column] = measure.isInteger ? value.map { Int($0) } as (any DatabaseValueConvertible)? : value
+        }
+        container["duration"] = duration
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -6,27 +6,40 @@ import GRDB
 public struct StoreError: Error, CustomStringConvertible, Equatable {
     public let description: String
     public init(_ description: String) { self.description = description }
-}
 
-/// Where a user's practice lives: `Prompts/` with the decks, `Recordings/` with one folder of audio
-/// per session and the database `Recordings/rehearse.sqlite`.
-public struct PracticeHome: Sendable {
-    public let folder: URL
-
-    public init(folder: URL) { self.folder = folder.standardizedFileURL }
-
-    /// `--home`, else `REHEARSE_HOME`, else the working directory.
-    public static func resolve(_ option: String?) -> PracticeHome {
-        let path = option ?? ProcessInfo.processInfo.environment["REHEARSE_HOME"] ?? FileManager.default.currentDirectoryPath
-        return PracticeHome(folder: URL(fileURLWithPath: path))
+    /// Runs `body`, turning a raw database error into one line naming the file.
+    static func describingDatabaseErrors<T>(of path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError(database: path, error)
+        }
     }
 
-    public var prompts: URL { folder.appendingPathComponent("Prompts") }
-    public var recordings: URL { folder.appendingPathComponent("Recordings") }
-    public var database: URL { recordings.appendingPathComponent("rehearse.sqlite") }
+    /// The one-line message for `error` when it is a database error, naming `path`; nil otherwise.
+    public static func describing(_ error: any Error, database path: String?) -> StoreError? {
+        guard let error = error as? DatabaseError else { return nil }
+        return StoreError(database: path ?? "the sessions database", error)
+    }
 
-    /// The absolute location of a take's file, which the store keeps relative to the home.
-    public func url(of relativePath: String) -> URL { folder.appendingPathComponent(relativePath) }
+    /// The one-line message for a database error on `path`.
+    public init(database path: String, _ error: DatabaseError) {
+        let detail = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            self.init("'\(path)' is damaged or not a rehearse database (\(detail)); nothing was changed. Move it aside to start a new one; your recordings are untouched.")
+        case .SQLITE_READONLY:
+            self.init("'\(path)' is read-only, so this command cannot save anything (\(detail)); reading commands still work")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            self.init("cannot open '\(path)' (\(detail)); check that its folder exists and that you may read and write it")
+        case .SQLITE_FULL:
+            self.init("cannot write '\(path)': the disk is full; nothing was changed")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            self.init("'\(path)' stayed locked by another rehearse command for 10 s; try again when it has finished")
+        default:
+            self.init("the sessions database '\(path)' failed: \(detail)")
+        }
+    }
 }
 
 /// The session database. Every change is one transaction; several `rehearse` processes may use the
@@ -37,29 +50,59 @@ public final class SessionStore: Sendable {
     /// For queries in other files of this module.
     var databaseReader: any DatabaseReader { database }
 
-    /// Opens (creating if needed) the store of `home`, bringing its schema up to date.
-    /// - Throws: `StoreError` naming the file when it is not a rehearse database; the file is left untouched.
-    public convenience init(home: PracticeHome) throws {
-        try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
+    /// False for a database opened read-only (the user may not write it).
+    public var isWritable: Bool { !database.configuration.readonly }
+
+    /// Opens (creating if needed) the store of `home`, bringing its schema up to date. Safe when
+    /// several processes open a new home at once: the first creates the schema, the others wait.
+    /// - Parameter readOnly: for commands that only read: a missing database reads as empty, and a
+    ///   database the user may not write is still read (when its schema is current).
+    /// - Throws: `StoreError` naming the file when it is missing, damaged, not a rehearse database or
+    ///   cannot be opened; the file is left untouched.
+    public convenience init(home: PracticeHome, readOnly: Bool = false) throws {
         let path = home.database.path
+        if readOnly && !FileManager.default.fileExists(atPath: path) {
+            try self.init(writer: DatabaseQueue(), path: path)
+            return
+        }
+        let writer = try StoreError.describingDatabaseErrors(of: path) { try Self.connect(home: home, readOnly: readOnly) }
+        try self.init(writer: writer, path: path, migrationLock: home.recordings.path)
+    }
+
+    private static func connect(home: PracticeHome, readOnly: Bool) throws -> any DatabaseWriter {
+        let path = home.database.path
+        try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError("'\(path)' is a folder, not the sessions database; move it aside")
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
-        do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try self.init(writer: pool, path: path)
-        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            throw StoreError("'\(path)' is damaged or not a rehearse database (\(error.message ?? "\(error.resultCode)")); nothing was changed. Move it aside to start a new one; your recordings are untouched.")
+        if readOnly && access(path, W_OK) != 0 {
+            configuration.readonly = true
+            return try DatabaseQueue(path: path, configuration: configuration)
         }
+        return try DatabasePool(path: path, configuration: configuration)
     }
 
     /// A store on any GRDB writer (an in-memory `DatabaseQueue()` in tests).
-    public init(writer: any DatabaseWriter, path: String = ":memory:") throws {
+    /// - Parameter migrationLock: a folder to lock while migrating, so that processes opening the
+    ///   same new database at once do not both create its tables.
+    public init(writer: any DatabaseWriter, path: String = ":memory:", migrationLock: String? = nil) throws {
         database = writer
-        do {
-            try Migrations.migrator.migrate(writer)
-        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            throw StoreError("'\(path)' is damaged or not a rehearse database (\(error.message ?? "\(error.resultCode)")); nothing was changed. Move it aside to start a new one; your recordings are untouched.")
+        try StoreError.describingDatabaseErrors(of: path) {
+            let migrator = Migrations.migrator
+            if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+            if try writer.read({ try Migrations.isForeign($0) }) {
+                throw StoreError("'\(path)' is not a rehearse database (it holds other tables); nothing was changed. Move it aside to start a new one; your recordings are untouched.")
+            }
+            if writer.configuration.readonly {
+                throw StoreError("'\(path)' was written by an older rehearse and must be upgraded, but it is read-only; make it writable and run any rehearse command")
+            }
+            let lock = try migrationLock.map(FolderLock.init(waitingFor:))
+            try migrator.migrate(writer)
+            _ = consume lock
         }
     }
 
@@ -83,18 +126,20 @@ public final class SessionStore: Sendable {
         }
     }
 
-    /// Stores a finished take, its measures and its segments, in one transaction.
+    /// Stores a take, its measures and its segments, in one transaction. Takes of recordings go
+    /// through `file(_:answer:home:settings:)`, which reads and analyses the audio first.
     @discardableResult
     public func addTake(
         to answerId: Int64, number: Int, file: String, recordedAt: Date, sampleRate: Int, droppedFrames: Int,
         duration: Double, analysis: Result<AnswerAnalysis, any Error>
     ) throws -> Take {
-        var take = Take(id: nil, answerId: answerId, number: number, file: file, recordedAt: recordedAt, sampleRate: sampleRate,
-                        droppedFrames: droppedFrames, analysisError: nil, duration: duration)
+        var take = Take(answerId: answerId, number: number, file: file, recordedAt: recordedAt, sampleRate: sampleRate,
+                        droppedFrames: droppedFrames, duration: duration)
         var segments: [(Segment.Kind, TimeSpan)] = []
         switch analysis {
         case .success(let result):
-            take.apply(result.metrics)
+            take.metrics = result.metrics
+            take.metrics?.totalDuration = duration
             segments = result.runs.map { (.speech, $0) } + result.pauses.map { (.pause, $0) }
         case .failure(let error):
             take.analysisError = "\(error)"
@@ -105,6 +150,18 @@ public final class SessionStore: Sendable {
                 try Segment(takeId: take.id!, kind: kind, start: span.start, end: span.end).insert(db)
             }
             return take
+        }
+    }
+
+    /// Removes an answer (and its takes); with `andEmptySession`, also its session when nothing else
+    /// is left in it. Used to undo a failed import.
+    public func deleteAnswer(_ id: Int64, andEmptySession: Bool) throws {
+        try database.write { db in
+            guard let answer = try Answer.fetchOne(db, key: id) else { return }
+            _ = try answer.delete(db)
+            if andEmptySession, try Answer.filter(Column("sessionId") == answer.sessionId).fetchCount(db) == 0 {
+                _ = try PracticeSession.deleteOne(db, key: answer.sessionId)
+            }
         }
     }
 
@@ -183,6 +240,17 @@ public final class SessionStore: Sendable {
         }
     }
 
+    /// The segments of every take of a session, by take id, in one query.
+    public func segmentsByTake(in session: String) throws -> [Int64: [Segment]] {
+        try database.read { db in
+            let segments = try Segment.fetchAll(db, sql: """
+                SELECT segment.* FROM segment JOIN take ON take.id = segment.takeId JOIN answer ON answer.id = take.answerId
+                WHERE answer.sessionId = ? ORDER BY segment.start
+                """, arguments: [session])
+            return Dictionary(grouping: segments, by: \.takeId)
+        }
+    }
+
     public func segments(of takeId: Int64) throws -> [Segment] {
         try database.read { db in try Segment.filter(Column("takeId") == takeId).order(Column("start")).fetchAll(db) }
     }
@@ -190,41 +258,5 @@ public final class SessionStore: Sendable {
     /// Every take's file, relative to the home folder.
     public func recordedFiles() throws -> Set<String> {
         try database.read { db in Set(try String.fetchAll(db, sql: "SELECT file FROM take")) }
-    }
-}
-
-extension Take {
-    mutating func apply(_ m: FluencyMetrics) {
-        duration = m.totalDuration
-        speakingTime = m.speakingTime
-        phonationTimeRatio = m.phonationTimeRatio
-        responseLatency = m.responseLatency
-        trailingSilence = m.trailingSilence
-        pauseCount = m.pauseCount
-        pausesPerMinute = m.pausesPerMinute
-        meanPause = m.meanPause
-        medianPause = m.medianPause
-        longestPause = m.longestPause
-        totalPauseTime = m.totalPauseTime
-        pausesOver1s = m.pausesOver1s
-        pausesOver2s = m.pausesOver2s
-        meanLengthOfRun = m.meanLengthOfRun
-        meanLengthOfRunSyllables = m.meanLengthOfRunSyllables
-        syllableCount = m.syllableCount
-        speechRate = m.speechRate
-        articulationRate = m.articulationRate
-        minimumPause = m.minimumPause
-    }
-
-    init(id: Int64?, answerId: Int64, number: Int, file: String, recordedAt: Date, sampleRate: Int, droppedFrames: Int, analysisError: String?, duration: Double) {
-        self.id = id
-        self.answerId = answerId
-        self.number = number
-        self.file = file
-        self.recordedAt = recordedAt
-        self.sampleRate = sampleRate
-        self.droppedFrames = droppedFrames
-        self.analysisError = analysisError
-        self.duration = duration
     }
 }

@@ -39,7 +39,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let textGridFolder {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: textGridFolder, isDirectory: &isFolder), isFolder.boolValue else {
-                fail("TextGrid folder '\(textGridFolder)' does not exist")
+                throw CommandFailure("TextGrid folder '\(textGridFolder)' does not exist")
             }
         }
         let settings = AnalysisSettings(minimumPause: minimumPause)

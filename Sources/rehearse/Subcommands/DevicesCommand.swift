@@ -16,27 +16,25 @@ struct DevicesCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try reportingErrors {
-            let devices = try AudioDevices.all()
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(devices), as: UTF8.self))
-                return
-            }
-            guard !devices.isEmpty else {
-                fail("no audio devices found (is a sound card connected and a sound server running?)")
-            }
-            let nameWidth = max(4, devices.map(\.name.count).max() ?? 0)
-            print("index  " + "name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  in  out  rate     host")
-            for device in devices {
-                let marks = (device.isDefaultInput ? "*in " : "") + (device.isDefaultOutput ? "*out" : "")
-                let line = String(format: "%5d  ", device.index)
-                    + device.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                    + String(format: "  %2d  %3d  %-7.0f  ", device.maxInputChannels, device.maxOutputChannels, device.defaultSampleRate)
-                    + device.hostAPI + (marks.isEmpty ? "" : "  " + marks)
-                print(line)
-            }
+        let devices = try AudioDevices.all()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(devices), as: UTF8.self))
+            return
+        }
+        guard !devices.isEmpty else {
+            throw CommandFailure("no audio devices found (is a sound card connected and a sound server running?)")
+        }
+        let nameWidth = max(4, devices.map(\.name.count).max() ?? 0)
+        print("index  " + "name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  in  out  rate     host")
+        for device in devices {
+            let marks = (device.isDefaultInput ? "*in " : "") + (device.isDefaultOutput ? "*out" : "")
+            let line = String(format: "%5d  ", device.index)
+                + device.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                + String(format: "  %2d  %3d  %-7.0f  ", device.maxInputChannels, device.maxOutputChannels, device.defaultSampleRate)
+                + device.hostAPI + (marks.isEmpty ? "" : "  " + marks)
+            print(line)
         }
     }
 }

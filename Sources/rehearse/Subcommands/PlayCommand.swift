@@ -39,46 +39,44 @@ struct PlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let (path, start) = try resolve()
-            let stop = StopRequest()
-            stop.watchSignals()
-            let player = try Player(options: PlaybackOptions(path: path, startTime: start, device: outputDevice.map(DeviceSelector.init)))
-            Console.note("Playing \(path) (\(clock(player.duration))) on '\(player.device.name)'. Ctrl-C stops.")
-            let total = player.duration
-            let outcome = try player.play(
-                progress: { position in
-                    Console.status("▶ \(clock(position)) / \(clock(total))  \(bar(position / total, width: 30))")
-                },
-                shouldStop: { stop.isRequested }
-            )
-            Console.endStatus()
-            if case .stopped(let position) = outcome {
-                Console.note("Stopped at \(clock(position)).")
-            }
+        let (path, start) = try resolve()
+        let stop = StopRequest()
+        stop.watchSignals()
+        let player = try Player(options: PlaybackOptions(path: path, startTime: start, device: outputDevice.map(DeviceSelector.init)))
+        Console.note("Playing \(path) (\(clock(player.duration))) on '\(player.device.name)'. Ctrl-C stops.")
+        let total = player.duration
+        let outcome = try player.play(
+            progress: { position in
+                Console.status("▶ \(clock(position)) / \(clock(total))  \(bar(position / total, width: 30))")
+            },
+            shouldStop: { stop.isRequested }
+        )
+        Console.endStatus()
+        if case .stopped(let position) = outcome {
+            Console.note("Stopped at \(clock(position)).")
         }
     }
 
     /// The file to play and where to start.
     private func resolve() throws -> (String, Double) {
         guard target.count == 2 else { return (target[0], from) }
-        guard let number = Int(target[1]) else { fail("ANSWER must be a number (see 'rehearse show \(target[0])')") }
-        let store = try home.openStore()
-        guard let session = try store.session(named: target[0])?.id else { fail("no session '\(target[0])' (see 'rehearse sessions')") }
+        guard let number = Int(target[1]) else { throw CommandFailure("ANSWER must be a number (see 'rehearse show \(target[0])')") }
+        let store = try home.openStore(readOnly: true)
+        guard let session = try store.session(named: target[0])?.id else { throw CommandFailure("no session '\(target[0])' (see 'rehearse sessions')") }
         guard let entry = try store.answers(in: session).first(where: { $0.answer.position == number }) else {
-            fail("session '\(target[0])' has no answer \(number) (see 'rehearse show \(target[0])')")
+            throw CommandFailure("session '\(target[0])' has no answer \(number) (see 'rehearse show \(target[0])')")
         }
         guard let chosen = take.map({ n in entry.takes.first { $0.number == n } }) ?? entry.takes.last else {
-            fail(take.map { "answer \(number) has no take \($0)" } ?? "answer \(number) was never recorded")
+            throw CommandFailure(take.map { "answer \(number) has no take \($0)" } ?? "answer \(number) was never recorded")
         }
         var start = from
         if let pause {
             let pauses = try store.segments(of: chosen.id!).filter { $0.kind == .pause }
             guard (1...max(1, pauses.count)).contains(pause), pause <= pauses.count else {
-                fail("take \(chosen.number) of answer \(number) has \(pauses.count) pause\(pauses.count == 1 ? "" : "s")")
+                throw CommandFailure("take \(chosen.number) of answer \(number) has \(pauses.count) pause\(pauses.count == 1 ? "" : "s")")
             }
             start = max(0, pauses[pause - 1].start - 1.5)
         }
-        return (home.home.url(of: chosen.file).path, start)
+        return (home.practiceHome.url(of: chosen.file).path, start)
     }
 }

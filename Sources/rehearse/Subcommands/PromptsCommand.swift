@@ -21,7 +21,7 @@ struct PromptsCommand: ParsableCommand {
         var decks = home.loadDecks()
         if let deck {
             decks = decks.filter { $0.name == deck }
-            guard !decks.isEmpty else { fail("no deck named '\(deck)' in \(home.home.prompts.path)") }
+            guard !decks.isEmpty else { throw CommandFailure("no deck named '\(deck)' in \(home.practiceHome.prompts.path)") }
         }
         if json {
             let rows = decks.flatMap { deck in deck.prompts.map { ["id": $0.id, "deck": deck.name, "category": $0.category, "text": $0.text] } }

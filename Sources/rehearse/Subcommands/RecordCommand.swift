@@ -34,36 +34,34 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let stop = StopRequest()
-            stop.watchSignals()
-            let options = RecordingOptions(
-                path: file,
-                format: format ?? AudioFileFormat(pathExtension: file) ?? .wav,
-                preferredSampleRate: rate,
-                device: inputDevice.map(DeviceSelector.init),
-                maximumDuration: duration
+        let stop = StopRequest()
+        stop.watchSignals()
+        let options = RecordingOptions(
+            path: file,
+            format: format ?? AudioFileFormat(pathExtension: file) ?? .wav,
+            preferredSampleRate: rate,
+            device: inputDevice.map(DeviceSelector.init),
+            maximumDuration: duration
+        )
+        let recorder = try Recorder(options: options)
+        if recorder.sampleRate != rate {
+            Console.note("note: '\(recorder.device.name)' does not record at \(rate) Hz; using \(recorder.sampleRate) Hz")
+        }
+        let stopHint = duration.map { "for \(clock($0)), or until Enter or Ctrl-C" } ?? "until you press Enter or Ctrl-C"
+        Console.note("Recording from '\(recorder.device.name)' to \(file) \(stopHint).")
+        try recorder.start()
+        let summary: RecordingSummary
+        do {
+            summary = try runRecording(recorder, stop: stop, stopsOnEnter: true, status: meter)
+        } catch {
+            throw CommandFailure("\(error); the audio recorded before that is saved in \(file)")
+        }
+        print(String(format: "Saved %@: %.2f s at %d Hz.", file, summary.duration, summary.sampleRate))
+        if summary.droppedFrames > 0 || summary.deviceOverflows > 0 {
+            Console.note(
+                "warning: \(summary.droppedFrames) frames (\(String(format: "%.3f", Double(summary.droppedFrames) / Double(summary.sampleRate))) s) "
+                    + "were lost because the disk could not keep up, and the device reported \(summary.deviceOverflows) overflows."
             )
-            let recorder = try Recorder(options: options)
-            if recorder.sampleRate != rate {
-                Console.note("note: '\(recorder.device.name)' does not record at \(rate) Hz; using \(recorder.sampleRate) Hz")
-            }
-            let stopHint = duration.map { "for \(clock($0)), or until Enter or Ctrl-C" } ?? "until you press Enter or Ctrl-C"
-            Console.note("Recording from '\(recorder.device.name)' to \(file) \(stopHint).")
-            try recorder.start()
-            let summary: RecordingSummary
-            do {
-                summary = try runRecording(recorder, stop: stop, stopsOnEnter: true, status: meter)
-            } catch {
-                fail("\(error); the audio recorded before that is saved in \(file)")
-            }
-            print(String(format: "Saved %@: %.2f s at %d Hz.", file, summary.duration, summary.sampleRate))
-            if summary.droppedFrames > 0 || summary.deviceOverflows > 0 {
-                Console.note(
-                    "warning: \(summary.droppedFrames) frames (\(String(format: "%.3f", Double(summary.droppedFrames) / Double(summary.sampleRate))) s) "
-                        + "were lost because the disk could not keep up, and the device reported \(summary.deviceOverflows) overflows."
-                )
-            }
         }
     }
 

@@ -42,6 +42,14 @@ enum Console {
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 
+    /// `text` without control characters (escape sequences could retitle or recolour the
+    /// terminal): deck and note text is the user's or a stranger's, never trusted.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) || scalar == "\t"
+        }))
+    }
+
     static func red(_ text: String) -> String { usesColour ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
 
     /// Bold on a colour terminal, for the question being asked.

@@ -12,11 +12,5 @@ func runRecording(_ recorder: Recorder, stop: StopRequest, stopsOnEnter: Bool, s
         Thread.sleep(forTimeInterval: 0.05)
     }
     Console.endStatus()
-    do {
-        return try recorder.stop()
-    } catch let error as SoundFileError {
-        throw error
-    } catch {
-        preconditionFailure("Recorder.stop throws only SoundFileError: \(error)")
-    }
+    return try recorder.stop()
 }

@@ -7,12 +7,27 @@ public struct ReportFilter: Sendable {
     public var until: Date?
     public var deck: String?
     public var promptId: String?
+    /// One session only.
+    public var session: String?
 
-    public init(since: Date? = nil, until: Date? = nil, deck: String? = nil, promptId: String? = nil) {
+    public init(since: Date? = nil, until: Date? = nil, deck: String? = nil, promptId: String? = nil, session: String? = nil) {
         self.since = since
         self.until = until
         self.deck = deck
         self.promptId = promptId
+        self.session = session
+    }
+
+    /// The filter as SQL conditions on the `session` and `answer` tables ("1" when it keeps all).
+    func sqlConditions() -> (sql: String, arguments: StatementArguments) {
+        var conditions = ["1"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let since { conditions.append("session.startedAt >= ?"); arguments.append(since) }
+        if let until { conditions.append("session.startedAt <= ?"); arguments.append(until) }
+        if let deck { conditions.append("session.deck = ?"); arguments.append(deck) }
+        if let promptId { conditions.append("answer.promptId = ?"); arguments.append(promptId) }
+        if let session { conditions.append("session.id = ?"); arguments.append(session) }
+        return (conditions.joined(separator: " AND "), StatementArguments(arguments))
     }
 }
 
@@ -42,13 +57,7 @@ extension SessionStore {
     /// One summary per session with analysed answers matching `filter`, oldest first: computed in
     /// SQL from the stored measures, never by re-analysing audio.
     public func sessionSummaries(_ filter: ReportFilter = ReportFilter()) throws -> [SessionSummary] {
-        var conditions = ["take.analysisError IS NULL",
-                          "take.number = (SELECT MAX(t2.number) FROM take t2 WHERE t2.answerId = answer.id)"]
-        var arguments: [any DatabaseValueConvertible] = []
-        if let since = filter.since { conditions.append("session.startedAt >= ?"); arguments.append(since) }
-        if let until = filter.until { conditions.append("session.startedAt <= ?"); arguments.append(until) }
-        if let deck = filter.deck { conditions.append("session.deck = ?"); arguments.append(deck) }
-        if let prompt = filter.promptId { conditions.append("answer.promptId = ?"); arguments.append(prompt) }
+        let (conditions, arguments) = filter.sqlConditions()
         let sql = """
             SELECT session.id AS session, session.startedAt AS startedAt,
                    COUNT(*) AS answers,
@@ -60,15 +69,15 @@ extension SessionStore {
                    AVG(take.phonationTimeRatio) AS phonationTimeRatio,
                    AVG(take.speechRate) AS speechRate,
                    AVG(answer.rating) AS rating
-            FROM take
+            FROM latestAnalysedTake take
             JOIN answer ON answer.id = take.answerId
             JOIN session ON session.id = answer.sessionId
-            WHERE \(conditions.joined(separator: " AND "))
+            WHERE \(conditions)
             GROUP BY session.id
             ORDER BY session.startedAt
             """
         return try databaseReader.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 SessionSummary(
                     session: row["session"], startedAt: row["startedAt"], answers: row["answers"],
                     speakingTime: row["speakingTime"] ?? 0, meanLatency: row["meanLatency"], pausesPerMinute: row["pausesPerMinute"],
@@ -78,15 +87,33 @@ extension SessionStore {
         }
     }
 
-    /// Every answer's latest analysed take with its session and prompt, oldest first, for export.
+    /// Every take, oldest first, failed analyses included, with its session and answer: for export.
     public func exportRows() throws -> [(session: PracticeSession, answer: Answer, take: Take)] {
         try databaseReader.read { db in
-            let sessions = Dictionary(uniqueKeysWithValues: try PracticeSession.fetchAll(db).map { ($0.id, $0) })
-            let answers = Dictionary(uniqueKeysWithValues: try Answer.fetchAll(db).map { ($0.id!, $0) })
-            return try Take.order(Column("recordedAt")).fetchAll(db).compactMap { take in
-                guard let answer = answers[take.answerId], let session = sessions[answer.sessionId] else { return nil }
-                return (session, answer, take)
-            }
+            try Self.withAnswers(try Take.order(Take.Columns.recordedAt).fetchAll(db), db)
+        }
+    }
+
+    /// The latest analysed take (the `latestAnalysedTake` view) of every answer matching `filter`,
+    /// with its session and answer, in session and answer order.
+    public func latestAnalysedTakes(_ filter: ReportFilter = ReportFilter()) throws -> [(session: PracticeSession, answer: Answer, take: Take)] {
+        let (conditions, arguments) = filter.sqlConditions()
+        return try databaseReader.read { db in
+            let takes = try Take.fetchAll(db, sql: """
+                SELECT take.* FROM latestAnalysedTake take
+                JOIN answer ON answer.id = take.answerId JOIN session ON session.id = answer.sessionId
+                WHERE \(conditions) ORDER BY session.startedAt, answer.position
+                """, arguments: arguments)
+            return try Self.withAnswers(takes, db)
+        }
+    }
+
+    private static func withAnswers(_ takes: [Take], _ db: Database) throws -> [(session: PracticeSession, answer: Answer, take: Take)] {
+        let sessions = Dictionary(uniqueKeysWithValues: try PracticeSession.fetchAll(db).map { ($0.id, $0) })
+        let answers = Dictionary(uniqueKeysWithValues: try Answer.fetchAll(db).map { ($0.id!, $0) })
+        return takes.compactMap { take in
+            guard let answer = answers[take.answerId], let session = sessions[answer.sessionId] else { return nil }
+            return (session, answer, take)
         }
     }
 
@@ -129,17 +156,14 @@ extension SessionStore {
     /// Sessions that have both an answer right after a curveball and a baseline answer, oldest
     /// first; one SQL query, like the other reports.
     public func curveballRecovery(_ filter: ReportFilter = ReportFilter()) throws -> [CurveballRecovery] {
-        var conditions = ["1"]
-        var arguments: [any DatabaseValueConvertible] = []
-        if let since = filter.since { conditions.append("session.startedAt >= ?"); arguments.append(since) }
-        if let until = filter.until { conditions.append("session.startedAt <= ?"); arguments.append(until) }
-        if let deck = filter.deck { conditions.append("session.deck = ?"); arguments.append(deck) }
+        var sessionFilter = filter
+        sessionFilter.promptId = nil  // Recovery is about whole sessions, never one prompt.
+        let (conditions, arguments) = sessionFilter.sqlConditions()
         let sql = """
             WITH latest AS (
                 SELECT answer.sessionId, answer.position, take.pauseCount, take.speakingTime
-                FROM answer JOIN take ON take.answerId = answer.id
-                WHERE answer.category <> 'curveball' AND take.analysisError IS NULL AND take.speakingTime > 0
-                  AND take.number = (SELECT MAX(t2.number) FROM take t2 WHERE t2.answerId = answer.id AND t2.analysisError IS NULL)
+                FROM answer JOIN latestAnalysedTake take ON take.answerId = answer.id
+                WHERE answer.category <> 'curveball' AND take.speakingTime > 0
             ), flagged AS (
                 SELECT latest.*, EXISTS (SELECT 1 FROM answer previous WHERE previous.sessionId = latest.sessionId
                                          AND previous.position = latest.position - 1 AND previous.category = 'curveball') AS afterCurveball
@@ -149,13 +173,13 @@ extension SessionStore {
                    SUM(CASE WHEN afterCurveball THEN pauseCount END) * 60.0 / SUM(CASE WHEN afterCurveball THEN speakingTime END) AS afterRate,
                    SUM(CASE WHEN NOT afterCurveball THEN pauseCount END) * 60.0 / SUM(CASE WHEN NOT afterCurveball THEN speakingTime END) AS usualRate
             FROM flagged JOIN session ON session.id = flagged.sessionId
-            WHERE \(conditions.joined(separator: " AND "))
+            WHERE \(conditions)
             GROUP BY session.id
             HAVING afterRate IS NOT NULL AND usualRate IS NOT NULL
             ORDER BY session.startedAt
             """
         return try databaseReader.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
                 guard let after: Double = row["afterRate"], let usual: Double = row["usualRate"] else { return nil }
                 return CurveballRecovery(session: row["session"], startedAt: row["startedAt"], afterCurveball: after, baseline: usual)
             }

@@ -37,16 +37,43 @@ public struct TakeFile: Equatable, Sendable {
     }
 }
 
-/// Session ids are the local start time, `yyyyMMdd-HHmmss`: sortable, and readable in a file browser.
+/// Session ids are the local start time, `yyyyMMdd-HHmmss`: sortable, and readable in a file
+/// browser. A second session started in the same second (another process) gets `-2`, `-3`, …
 public enum SessionID {
-    private static func formatter() -> DateFormatter {
+    nonisolated(unsafe) private static let formatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         return formatter
+    }()
+    private static let lock = NSLock()
+
+    public static func make(at date: Date) -> String { lock.withLock { formatter.string(from: date) } }
+
+    /// The start time an id names; nil for names that are not session ids.
+    public static func date(from id: String) -> Date? {
+        var stamp = Substring(id)
+        if id.count > 15, let dash = id.lastIndex(of: "-"), id.distance(from: id.startIndex, to: dash) == 15 {
+            guard let suffix = Int(id[id.index(after: dash)...]), suffix >= 2, String(suffix) == id[id.index(after: dash)...] else { return nil }
+            stamp = id[..<dash]
+        }
+        guard stamp.count == 15 else { return nil }
+        return lock.withLock { formatter.date(from: String(stamp)) }
     }
 
-    public static func make(at date: Date) -> String { formatter().string(from: date) }
-
-    public static func date(from id: String) -> Date? { formatter().date(from: id) }
+    /// Claims a new session folder under `recordings` for a session starting at `date`: creating the
+    /// folder is atomic, so two processes starting in the same second get different ids.
+    /// - Parameter taken: ids already in use elsewhere (in the database).
+    public static func claim(at date: Date, in recordings: URL, taken: (String) throws -> Bool) throws -> String {
+        let base = make(at: date)
+        for attempt in 1...1_000 {
+            let id = attempt == 1 ? base : "\(base)-\(attempt)"
+            if try taken(id) { continue }
+            if mkdir(recordings.appendingPathComponent(id).path, 0o755) == 0 { return id }
+            guard errno == EEXIST else {
+                throw StoreError("cannot create '\(recordings.appendingPathComponent(id).path)': \(String(cString: strerror(errno)))")
+            }
+        }
+        throw StoreError("cannot find a free session id for \(base) in '\(recordings.path)'")
+    }
 }

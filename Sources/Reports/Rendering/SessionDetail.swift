@@ -1,0 +1,70 @@
+import Analysis
+import Foundation
+import Sessions
+
+/// One session as `rehearse show` prints it: every answer, every take with its figures and pause
+/// timeline, notes and ratings; as text or JSON.
+public struct SessionDetail {
+    public let session: String
+    public let answers: [(answer: Answer, takes: [Take])]
+    /// Segments of every take of the session, by take id.
+    public let segments: [Int64: [Segment]]
+
+    /// Reads the session from the store in three queries, however many takes it has.
+    public init(session: String, store: SessionStore) throws {
+        self.session = session
+        answers = try store.answers(in: session)
+        segments = try store.segmentsByTake(in: session)
+    }
+
+    /// The text view, with timelines `width` characters wide less the indent.
+    /// - Parameter printable: cleans user and deck text for the terminal.
+    public func text(width: Int, printable: (String) -> String = { $0 }) -> String {
+        var lines = ["Session \(session)"]
+        for (answer, takes) in answers {
+            lines.append("\n\(answer.position). \(printable(answer.promptText))  [\(answer.promptId)]")
+            if takes.isEmpty { lines.append("   (not answered)") }
+            for take in takes {
+                lines.append("   take \(take.number): " + TakeSummary.line(take))
+                lines.append("   " + Timeline.render(duration: take.duration, segments: segments[take.id ?? -1] ?? [], width: max(20, width - 6)))
+            }
+            if let note = answer.note { lines.append("   note: \(printable(note.replacingOccurrences(of: "\n", with: " / ")))") }
+            if let rating = answer.rating { lines.append("   confidence: \(rating)/5") }
+        }
+        lines.append("\n   " + Timeline.legend)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The JSON view: each take's headline figures (as in earlier versions) plus every measure of
+    /// the catalogue under `metrics`.
+    public func json() -> String {
+        let rows: [[String: Any]] = answers.map { entry in
+            [
+                "position": entry.answer.position, "promptId": entry.answer.promptId, "prompt": entry.answer.promptText,
+                "note": entry.answer.note ?? NSNull(), "rating": entry.answer.rating ?? NSNull(),
+                "takes": entry.takes.map(takeObject),
+            ]
+        }
+        return JSONText.encode(["session": session, "answers": rows])
+    }
+
+    private func takeObject(_ take: Take) -> [String: Any] {
+        let m = take.metrics
+        return [
+            "number": take.number, "file": take.file, "duration": take.duration,
+            "latency": m?.responseLatency ?? NSNull(), "pauseCount": m?.pauseCount ?? NSNull(),
+            "longestPause": m?.longestPause ?? NSNull(), "pausesPerMinute": m?.pausesPerMinute ?? NSNull(),
+            "speechRate": m?.speechRate ?? NSNull(), "analysisError": take.analysisError ?? NSNull(),
+            "metrics": m.map(AnswerJSON.metrics) ?? NSNull(),
+            "pauses": (segments[take.id ?? -1] ?? []).filter { $0.kind == .pause }.map { ["start": $0.start, "end": $0.end] },
+        ]
+    }
+}
+
+/// Pretty, sorted, slash-preserving JSON text, as every JSON output of rehearse prints it.
+enum JSONText {
+    static func encode(_ object: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import AudioIO
+
+extension DeviceSelector: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+/// `--input-device` and `--output-device`, for commands that both record and play.
+struct AudioOptions: ParsableArguments {
+    @Option(help: "Microphone: an index or part of a name from 'rehearse devices'.")
+    var inputDevice: DeviceSelector?
+
+    @Option(help: "Speaker for --speak and playback.")
+    var outputDevice: DeviceSelector?
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Sessions
+
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check that the database and the recordings agree, and repair what does not.",
+        discussion: """
+            Checks the database's integrity and that every take's audio is there and decodes. \
+            Recordings the database does not know (left by a crash) are always imported. Answers whose \
+            audio file has disappeared are reported; --repair removes them from the database. Audio \
+            that is there but unreadable is reported and never removed.
+            """
+    )
+
+    @OptionGroup var home: HomeOptions
+
+    @Flag(help: "Remove takes whose audio file is missing.")
+    var repair = false
+
+    func run() throws {
+        let store = try home.openStore()
+        let findings = try Doctor.check(home: home.practiceHome, store: store) { done, total in
+            if total > 20 { Console.status("Checking audio… \(done) of \(total)") }
+        }
+        Console.endStatus()
+        if !findings.databaseDamage.isEmpty {
+            for line in findings.databaseDamage.prefix(10) { print("database damage: \(line)") }
+            throw CommandFailure("'\(home.practiceHome.database.path)' is damaged; copy it aside and see README's 'Where things live'; your recordings are untouched")
+        }
+        for (file, reason) in findings.unreadableAudio { print("unreadable audio: \(file): \(reason)") }
+        for session in findings.emptySessions { print("empty session (nothing recorded): \(session)") }
+        let missing = findings.missingAudio
+        if missing.isEmpty && findings.unreadableAudio.isEmpty {
+            print("All \(findings.takes) takes have their audio; nothing to repair.")
+            return
+        }
+        for file in missing { print("missing audio: \(file)") }
+        if repair && !missing.isEmpty {
+            for file in missing { try store.forgetTake(file: file) }
+            print("Removed \(missing.count) take\(missing.count == 1 ? "" : "s") without audio from the database.")
+        } else if !missing.isEmpty {
+            print("\(missing.count) take\(missing.count == 1 ? "" : "s") without audio. Run 'rehearse doctor --repair' to remove them from the database.")
+        }
+        if !findings.unreadableAudio.isEmpty || (!missing.isEmpty && !repair) { throw ExitCode.failure }
+    }
+}

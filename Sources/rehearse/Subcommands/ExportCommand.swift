@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Sessions
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Every answer with its measures, for a spreadsheet, R or pandas."
+    )
+
+    @OptionGroup var home: HomeOptions
+
+    @Option(help: "csv or json.")
+    var format: OutputFormat = .csv
+
+    func validate() throws {
+        if format == .table { throw ValidationError("--format must be csv or json") }
+    }
+
+    func run() throws {
+        let store = try home.openStore(readOnly: true)
+        let rows = try store.exportRows().map(AnswerExport.row)
+        print(format == .json ? AnswerExport.json(rows) : AnswerExport.csv(rows), terminator: "")
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Sessions
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Am I getting better? Your hesitation session by session, and its trend.",
+        discussion: """
+            One row per session (the latest take of each answer), then for each measure: its direction, \
+            the change between your first and last sessions, and the slope per week. Directions need at \
+            least three sessions.
+            """
+    )
+
+    @OptionGroup var home: HomeOptions
+
+    @Option(help: "Only sessions on or after this date (ISO 8601, e.g. 2026-11-01).")
+    var since: String?
+
+    @Option(help: "Only sessions on or before this date.")
+    var until: String?
+
+    @Option(help: "Only sessions practised from this deck.")
+    var deck: String?
+
+    @Option(help: "Only answers to this prompt: how one question's answer changed over time.")
+    var prompt: String?
+
+    @Option(help: "Only this measure's trend: \(Measure.all.map(\.key).joined(separator: ", ")).")
+    var metric: String?
+
+    @Option(help: "table, json or csv.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Also write the report as one self-contained HTML page (charts, timelines, audio players) to this file.")
+    var html: String?
+
+    func validate() throws {
+        if let metric, Measure.named(metric) == nil {
+            throw ValidationError("unknown --metric '\(metric)'; choose one of \(Measure.all.map(\.key).joined(separator: ", "))")
+        }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, DateArgument(argument: value) == nil { throw ValidationError("\(name) '\(value)' is not \(DateArgument.expected)") }
+        }
+    }
+
+    func run() throws {
+        let store = try home.openStore(readOnly: true)
+        // --until names a day: include all of it.
+        let filter = ReportFilter(since: try DateArgument.parse(since, option: "--since")?.start,
+                                  until: try DateArgument.parse(until, option: "--until")?.end, deck: deck, promptId: prompt)
+        let report = ProgressReport(
+            sessions: try store.sessionSummaries(filter), measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,
+            recovery: prompt == nil ? try store.curveballRecovery(filter) : [])
+        if let html {
+            try writeHTML(report, store: store, to: html)
+            Console.note("Wrote \(html).")
+        }
+        switch format {
+        case .table: print(report.table(), terminator: "")
+        case .json: print(report.json(), terminator: "")
+        case .csv: print(report.csv(), terminator: "")
+        }
+    }
+}
+
+extension ReportCommand {
+    /// Writes the HTML report, linking each take's audio relative to the page.
+    func writeHTML(_ report: ProgressReport, store: SessionStore, to path: String) throws {
+        let page = URL(fileURLWithPath: path).standardizedFileURL
+        let sessions = Set(report.sessions.map(\.session))
+        let answers = try store.latestAnalysedTakes(ReportFilter(promptId: prompt)).filter { sessions.contains($0.session.id) }
+        let homeFolder = home.practiceHome
+        let html = HTMLReport(report: report, answers: answers, pauses: try store.pausesByTake()) { take in
+            relativePath(from: page.deletingLastPathComponent(), to: homeFolder.url(of: take.file))
+        }.render()
+        do {
+            try html.write(to: page, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure("cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+}
+
+/// `target` as a path relative to `folder`, with `..` where needed.
+
+func relativePath(from folder: URL, to target: URL) -> String {
+    let base = folder.standardizedFileURL.pathComponents, parts = target.standardizedFileURL.pathComponents
+    var common = 0
+    while common < min(base.count, parts.count) && base[common] == parts[common] { common += 1 }
+    return (Array(repeating: "..", count: base.count - common) + parts[common...]).joined(separator: "/")
+}
