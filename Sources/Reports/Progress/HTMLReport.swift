@@ -28,6 +28,7 @@ public struct HTMLReport {
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>rehearse — progress report</title>
             <style>\(Self.style)</style>
@@ -127,20 +128,31 @@ public struct HTMLReport {
 
     private static func format(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "–" }
 
+    /// `text` safe inside an element or a double-quoted attribute. Works on Unicode scalars, not
+    /// `Character`s: a combining or prepended scalar (U+0600 before `<`) fuses with `<` into one
+    /// grapheme, which a `Character` comparison would not see.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
+            default: escaped.append(scalar)
             }
         }
-        return escaped
+        return String(escaped)
     }
+
+    /// Only the page's own inline script (by its SHA-256, `scriptHash`) and style may run, media
+    /// only from files; no network, no plug-ins, no other scripts: a future escaping bug cannot run code.
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src '\(scriptHash)'; style-src 'unsafe-inline'; media-src 'self' file: data: blob:; img-src data:; base-uri 'none'; form-action 'none'"
+
+    /// `sha256-` and the base64 SHA-256 of `script`, checked by a test against the script itself.
+    static let scriptHash = "sha256-QRq8ptzn5H41yWWBcfuvRO4nyYeCsIVIaOHkznegjRs="
 
     private static let style = """
         :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #6e6e73; --speech: #4a7fd4; --pause: #e8833a; --grid: #d2d2d7; }
@@ -159,7 +171,7 @@ public struct HTMLReport {
         @media print { audio { display: none; } body { max-width: none; } .answer { break-inside: avoid; } }
         """
 
-    private static let script = """
+    static let script = """
         document.querySelectorAll('.timeline').forEach(function (timeline) {
           var audio = document.getElementById(timeline.dataset.audio);
           timeline.querySelectorAll('.pause').forEach(function (pause) {

@@ -90,7 +90,7 @@ public struct SessionComparison: Sendable {
             lines.append("")
             lines.append("promptId,firstPausesPerMinute,secondPausesPerMinute,firstLongestPause,secondLongestPause,firstLatency,secondLatency")
             for pair in pairs {
-                lines.append(([pair.promptId] + [pair.first.pausesPerMinute, pair.second.pausesPerMinute, pair.first.longestPause,
+                lines.append(([CSVField.text(pair.promptId)] + [pair.first.pausesPerMinute, pair.second.pausesPerMinute, pair.first.longestPause,
                                                  pair.second.longestPause, pair.first.responseLatency, pair.second.responseLatency].map(ProgressReport.csv))
                     .joined(separator: ","))
             }

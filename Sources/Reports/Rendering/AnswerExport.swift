@@ -28,13 +28,14 @@ public enum AnswerExport {
 
     nonisolated(unsafe) private static let iso = ISO8601DateFormatter()
 
-    public static func csv(_ rows: [[String: Any]]) -> String {
+    /// - Parameter rawText: keep text cells exactly as they are (see `CSVField`).
+    public static func csv(_ rows: [[String: Any]], rawText: Bool = false) -> String {
         var lines = [columns.joined(separator: ",")]
         for row in rows {
             lines.append(columns.map { column -> String in
                 switch row[column] {
                 case is NSNull, nil: return ""
-                case let text as String: return AnswerCSV.quote(text)
+                case let text as String: return CSVField.text(text, raw: rawText)
                 case let value?: return "\(value)"
                 }
             }.joined(separator: ","))

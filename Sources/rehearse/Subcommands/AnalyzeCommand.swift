@@ -15,27 +15,26 @@ struct AnalyzeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Audio files (WAV, FLAC, OGG, AIFF…).")
-    var files: [String]
-
     @Option(name: .customLong("min-pause"), help: "Shortest silence, in seconds, that counts as a pause.")
     var minimumPause = 0.25
 
-    @Flag(help: "Print JSON: an object for one file, an array for several.")
-    var json = false
+    @Argument(help: "Audio files (WAV, FLAC, OGG, MP3, AIFF…).", completion: .file(extensions: ["wav", "flac", "ogg", "oga", "mp3", "aiff", "aif"]))
+    var files: [String]
 
-    @Flag(help: "Print CSV: one row per file.")
-    var csv = false
+    @OptionGroup var output: FormatOptions
+
+    @OptionGroup var rawCSV: RawCSVOption
 
     @Option(name: .customLong("textgrid"), help: "Also write a Praat TextGrid per file into this folder.")
     var textGridFolder: String?
 
     func validate() throws {
-        if json && csv { throw ValidationError("choose one of --json and --csv") }
-        if !(minimumPause > 0 && minimumPause <= 10) { throw ValidationError("--min-pause must be between 0 and 10 seconds") }
+        _ = try output.resolved(default: .table)
+        if !(minimumPause.isFinite && minimumPause > 0 && minimumPause <= 10) { throw ValidationError("--min-pause must be between 0 and 10 seconds") }
     }
 
     func run() throws {
+        let format = try output.resolved(default: .table)
         if let textGridFolder {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: textGridFolder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -55,7 +54,7 @@ struct AnalyzeCommand: ParsableCommand {
                 analysed.append((file, analysis))
                 for warning in RecordingAnalysis.warnings(for: analysis) { Console.note("warning: \(file): \(warning)") }
             case .failure(let error):
-                Console.note("rehearse: " + Console.red("error: ") + error.description)
+                printError(error.description)
             }
         }
         if let textGridFolder {
@@ -63,18 +62,16 @@ struct AnalyzeCommand: ParsableCommand {
                 let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".TextGrid"
                 let path = URL(fileURLWithPath: textGridFolder).appendingPathComponent(name).path
                 do {
-                    try TextGrid(analysis).text.write(toFile: path, atomically: true, encoding: .utf8)
+                    try FileOutput.write(TextGrid(analysis).text, to: path)
                 } catch {
-                    Console.note("rehearse: " + Console.red("error: ") + "cannot write '\(path)': \(error.localizedDescription)")
+                    printError(userFacingMessage(error) ?? "\(error)")
                 }
             }
         }
-        if json {
-            print(AnswerJSON.encode(analysed, asArray: files.count > 1))
-        } else if csv {
-            print(AnswerCSV.encode(analysed), terminator: "")
-        } else {
-            for (file, analysis) in analysed { print(AnswerTable.render(file: file, analysis, width: Console.width)) }
+        switch format {
+        case .json: print(AnswerJSON.encode(analysed, asArray: files.count > 1))
+        case .csv: print(AnswerCSV.encode(analysed, rawText: rawCSV.rawCsv), terminator: "")
+        case .table: for (file, analysis) in analysed { print(AnswerTable.render(file: file, analysis, width: Console.width)) }
         }
         if analysed.count < files.count { throw ExitCode.failure }
     }

@@ -12,10 +12,12 @@ struct DevicesCommand: ParsableCommand {
             """
     )
 
-    @Flag(help: "Print the list as JSON.")
-    var json = false
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws { _ = try output.resolved(default: .table, allowed: [.table, .json]) }
 
     func run() throws {
+        let json = try output.resolved(default: .table, allowed: [.table, .json]) == .json
         let devices = try AudioDevices.all()
         if json {
             let encoder = JSONEncoder()

@@ -6,7 +6,8 @@ import Sessions
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Every answer with its measures, for a spreadsheet, R or pandas."
+        abstract: "Every answer with its measures, for a spreadsheet, R or pandas.",
+        discussion: "One row per take, oldest first, re-recordings and takes that could not be analysed included."
     )
 
     @OptionGroup var home: HomeOptions
@@ -18,9 +19,11 @@ struct ExportCommand: ParsableCommand {
         if format == .table { throw ValidationError("--format must be csv or json") }
     }
 
+    @OptionGroup var rawCSV: RawCSVOption
+
     func run() throws {
         let store = try home.openStore(readOnly: true)
         let rows = try store.exportRows().map(AnswerExport.row)
-        print(format == .json ? AnswerExport.json(rows) : AnswerExport.csv(rows), terminator: "")
+        print(format == .json ? AnswerExport.json(rows) : AnswerExport.csv(rows, rawText: rawCSV.rawCsv), terminator: "")
     }
 }

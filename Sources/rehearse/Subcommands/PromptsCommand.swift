@@ -14,10 +14,12 @@ struct PromptsCommand: ParsableCommand {
     @Option(help: "Only this deck.")
     var deck: String?
 
-    @Flag(help: "Print JSON: an array of {id, deck, category, text}.")
-    var json = false
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws { _ = try output.resolved(default: .table, allowed: [.table, .json]) }
 
     func run() throws {
+        let json = try output.resolved(default: .table, allowed: [.table, .json]) == .json
         var decks = home.loadDecks()
         if let deck {
             decks = decks.filter { $0.name == deck }

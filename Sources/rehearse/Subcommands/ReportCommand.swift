@@ -76,11 +76,7 @@ extension ReportCommand {
         let html = HTMLReport(report: report, answers: answers, pauses: try store.pausesByTake()) { take in
             relativePath(from: page.deletingLastPathComponent(), to: homeFolder.url(of: take.file))
         }.render()
-        do {
-            try html.write(to: page, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure("cannot write '\(path)': \(error.localizedDescription)")
-        }
+        try FileOutput.write(html, to: page.path)
     }
 }
 

@@ -8,10 +8,12 @@ struct SessionsCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOptions
 
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws { _ = try output.resolved(default: .table, allowed: [.table, .json]) }
 
     func run() throws {
+        let json = try output.resolved(default: .table, allowed: [.table, .json]) == .json
         let list = try SessionList(store: try home.openStore(readOnly: true))
         if json {
             print(list.json())

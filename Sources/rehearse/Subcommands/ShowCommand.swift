@@ -11,10 +11,12 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "Session id from 'rehearse sessions' ('last' for the most recent).")
     var session: String
 
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws { _ = try output.resolved(default: .table, allowed: [.table, .json]) }
 
     func run() throws {
+        let json = try output.resolved(default: .table, allowed: [.table, .json]) == .json
         let store = try home.openStore(readOnly: true)
         guard let id = try store.session(named: session)?.id else { throw CommandFailure("no session '\(session)' (see 'rehearse sessions')") }
         let detail = try SessionDetail(session: id, store: store)
