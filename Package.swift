@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["AudioIO"],
+            dependencies: ["AudioIO", "Analysis", "Sessions"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -72,7 +72,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SessionsTests",
-            dependencies: ["Sessions", "Analysis", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Sessions", "Analysis", "AudioIO", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IntegrationTests",

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 runtime=(pkg-config portaudio19-dev libsndfile1-dev libsqlite3-dev espeak-ng)
-testing=(sox pulseaudio pulseaudio-utils libasound2-plugins tmux chromium)
+testing=(sox pulseaudio pulseaudio-utils libasound2-plugins tmux chromium python3 python3-numpy)
 
 packages=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && packages+=("${testing[@]}")
@@ -22,16 +22,7 @@ missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-install_numpy() {
-    # The accuracy corpus generator (Benchmarks/accuracy) needs numpy.
-    if [ "${1:-}" = "--test" ] && ! python3 -c "import numpy" 2>/dev/null; then
-        echo "install-deps: installing numpy for the accuracy corpus" >&2
-        python3 -m pip install --quiet numpy
-    fi
-}
-
 if [ ${#missing[@]} -eq 0 ] && [ "${CI:-}" != "true" ]; then
-    install_numpy "${1:-}"
     exit 0
 fi
 
@@ -42,4 +33,3 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 
-install_numpy "${1:-}"

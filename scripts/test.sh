@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs what is missing, starts a private virtual audio device (so the
-# integration tests drive real PortAudio even without a sound card), runs `swift test`, stops the
-# device. Extra arguments go to `swift test` (e.g. --filter RingBuffer).
+# Runs the whole test suite: installs what is missing, checks formatting, starts a private virtual
+# audio device (so the integration tests drive real PortAudio even without a sound card), builds
+# with warnings as errors, runs every test, stops the device, and fails if the tests left anything
+# in their temporary folder. Extra arguments go to the test runner (e.g. --filter RingBuffer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh --test
 
+swift format lint --strict --recursive --configuration .swift-format Sources Tests Benchmarks Package.swift
+
 audio_dir=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-audio.XXXXXX")
-trap 'bash scripts/virtual-audio.sh stop "$audio_dir"; rm -rf "$audio_dir"' EXIT
+tests_tmp=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-tests.XXXXXX")
+trap 'bash scripts/virtual-audio.sh stop "$audio_dir"; rm -rf "$audio_dir" "$tests_tmp"' EXIT
 eval "$(bash scripts/virtual-audio.sh start "$audio_dir" 48000)"
 # The device is up, so audio tests must run: a failure to reach it fails them instead of skipping.
 export REHEARSE_REQUIRE_AUDIO=1
@@ -18,6 +22,13 @@ export REHEARSE_REQUIRE_AUDIO=1
 swift build --build-tests --sanitize=thread --scratch-path .build-tsan
 swift test --skip-build --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter SampleRingBufferTests
 
-# Everything.
-swift build --build-tests
-swift test --skip-build --disable-xctest "$@"
+# Everything. The test runner is started directly (not through `swift test`, whose own tooling
+# leaves files in the temporary folder), with a temporary folder of its own that must end empty.
+swift build --build-tests -Xswiftc -warnings-as-errors
+TMPDIR="$tests_tmp" "$(swift build --show-bin-path)/rehearsePackageTests.xctest" --testing-library swift-testing "$@"
+leftovers=$(ls -A "$tests_tmp")
+if [ -n "$leftovers" ]; then
+    echo "test.sh: the tests left files in their temporary folder:" >&2
+    echo "$leftovers" >&2
+    exit 1
+fi

@@ -13,7 +13,7 @@ import Foundation
 import Sessions
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 struct Options {
@@ -31,7 +31,8 @@ struct Options {
             case "--work": work = iterator.next() ?? work
             case "--reports": reports = true
             default:
-                FileHandle.standardError.write(Data("usage: rehearse-benchmark [--minutes N] [--work DIR] [--reports]\n".utf8))
+                FileHandle.standardError.write(
+                    Data("usage: rehearse-benchmark [--minutes N] [--work DIR] [--reports]\n".utf8))
                 exit(64)
             }
         }
@@ -64,7 +65,8 @@ func makeLongAnswer(minutes: Int, in folder: String) throws -> String {
     if FileManager.default.fileExists(atPath: path) { return path }
     let speech = "\(folder)/speech.wav"
     if !FileManager.default.fileExists(atPath: speech) {
-        let text = "In my first ninety days I would listen before I change anything, then I would meet every person on the team."
+        let text =
+            "In my first ninety days I would listen before I change anything, then I would meet every person on the team."
         guard runProcess("espeak-ng", ["-w", "\(folder)/espeak.wav", text]).status == 0,
             runProcess("sox", ["\(folder)/espeak.wav", "-r", "16000", "-c", "1", "-b", "16", speech]).status == 0
         else { throw AudioBenchmarkError("espeak-ng and sox are needed (scripts/install-deps.sh --test)") }
@@ -108,12 +110,16 @@ let options = Options(CommandLine.arguments)
 do {
     try FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
     if options.reports {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rehearse").path
-        FileHandle.standardError.write(Data("filling a store with 1000 sessions × 10 answers and timing the reports…\n".utf8))
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "rehearse"
+        ).path
+        FileHandle.standardError.write(
+            Data("filling a store with 1000 sessions × 10 answers and timing the reports…\n".utf8))
         print(try ReportBenchmark.run(sessions: 1_000, answers: 10, work: options.work, binary: binary))
         exit(0)
     }
-    FileHandle.standardError.write(Data("making \(options.shortMinutes)- and \(options.minutes)-minute answers in \(options.work)…\n".utf8))
+    FileHandle.standardError.write(
+        Data("making \(options.shortMinutes)- and \(options.minutes)-minute answers in \(options.work)…\n".utf8))
     let short = try makeLongAnswer(minutes: options.shortMinutes, in: options.work)
     let long = try makeLongAnswer(minutes: options.minutes, in: options.work)
     let audioSeconds = Double(options.minutes * 60)
@@ -127,11 +133,14 @@ do {
     let peerSeconds = peer.value
 
     FileHandle.standardError.write(Data("measuring peak memory…\n".utf8))
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rehearse").path
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "rehearse"
+    ).path
     let shortMemory = runProcess(binary, ["analyze", "--json", short]).maxRSSKilobytes
     let longMemory = runProcess(binary, ["analyze", "--json", long]).maxRSSKilobytes
 
-    print("""
+    print(
+        """
         | measure | value |
         |---|---|
         | audio analysed | \(options.minutes) min at 16 kHz (\(ours.value.pauses.count) pauses found) |

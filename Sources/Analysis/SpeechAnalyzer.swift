@@ -66,7 +66,8 @@ public struct SpeechAnalyzer {
             runs: runs,
             pauses: pauses,
             syllableNuclei: nuclei,
-            metrics: FluencyMetrics(duration: duration, runs: runs, pauses: pauses, syllables: nuclei, minimumPause: settings.minimumPause),
+            metrics: FluencyMetrics(
+                duration: duration, runs: runs, pauses: pauses, syllables: nuclei, minimumPause: settings.minimumPause),
             settings: settings,
             clippedSamples: clippedSamples,
             peakLevel: peakLevel
@@ -74,14 +75,18 @@ public struct SpeechAnalyzer {
     }
 
     /// Analyses a whole signal at once.
-    public static func analyze(_ samples: [Float], sampleRate: Int, settings: AnalysisSettings = AnalysisSettings()) -> AnswerAnalysis {
+    public static func analyze(
+        _ samples: [Float], sampleRate: Int, settings: AnalysisSettings = AnalysisSettings()
+    ) -> AnswerAnalysis {
         var analyzer = SpeechAnalyzer(sampleRate: sampleRate, settings: settings)
         analyzer.process(samples)
         return analyzer.finish()
     }
 
     /// Joins speech separated by gaps shorter than a pause, so runs and pauses alternate.
-    static func mergeShortGaps(_ segments: [TimeSpan], shorterThan minimum: Double, clampedTo duration: Double) -> [TimeSpan] {
+    static func mergeShortGaps(
+        _ segments: [TimeSpan], shorterThan minimum: Double, clampedTo duration: Double
+    ) -> [TimeSpan] {
         var runs: [TimeSpan] = []
         for segment in segments {
             let clamped = TimeSpan(start: segment.start, end: min(segment.end, duration))
@@ -112,7 +117,9 @@ struct FrameTiming {
     /// Frame range to seconds: a frame stands for the hop around its centre.
     func span(of range: ClosedRange<Int>) -> TimeSpan {
         let halfHop = Double(hop) / Double(sampleRate) / 2
-        return TimeSpan(start: max(0, centre(ofFrame: range.lowerBound) - halfHop), end: centre(ofFrame: range.upperBound) + halfHop)
+        return TimeSpan(
+            start: max(0, centre(ofFrame: range.lowerBound) - halfHop), end: centre(ofFrame: range.upperBound) + halfHop
+        )
     }
 }
 
@@ -130,7 +137,9 @@ struct SpeechTracker {
     }
 
     mutating func consume(frame index: Int, features: FrameFeatures) {
-        syllables.process(time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare)
+        syllables.process(
+            time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare
+        )
         let score = speakerLevel.gate(features)
         if let speech = detector.process(frame: index, score: score) {
             segments.append(frameTiming.span(of: speech))

@@ -10,7 +10,8 @@ public enum AnswerCSV {
                 guard let value = measure.value(in: analysis.metrics) else { return "" }
                 return measure.isInteger ? String(Int(value)) : String((value * 1000).rounded() / 1000)
             }
-            lines.append(([CSVField.text(file, raw: rawText), String(analysis.sampleRate)] + values).joined(separator: ","))
+            lines.append(
+                ([CSVField.text(file, raw: rawText), String(analysis.sampleRate)] + values).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

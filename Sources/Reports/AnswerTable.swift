@@ -10,12 +10,24 @@ public enum AnswerTable {
         let rows: [(String, String)] = [
             ("duration", s(m.totalDuration)),
             ("response latency", s(m.responseLatency)),
-            ("speaking time", s(m.speakingTime) + (m.phonationTimeRatio.map { String(format: "  (%.0f %% of the answer)", $0 * 100) } ?? "")),
-            ("pauses", "\(m.pauseCount)" + (m.pausesPerMinute.map { String(format: "  (%.1f per minute of speech)", $0) } ?? "")),
+            (
+                "speaking time",
+                s(m.speakingTime)
+                    + (m.phonationTimeRatio.map { String(format: "  (%.0f %% of the answer)", $0 * 100) } ?? "")
+            ),
+            (
+                "pauses",
+                "\(m.pauseCount)"
+                    + (m.pausesPerMinute.map { String(format: "  (%.1f per minute of speech)", $0) } ?? "")
+            ),
             ("mean / median pause", "\(s(m.meanPause)) / \(s(m.medianPause))"),
             ("longest pause", s(m.longestPause)),
             ("pauses ≥ 1 s / ≥ 2 s", "\(m.pausesOver1s) / \(m.pausesOver2s)"),
-            ("mean length of run", s(m.meanLengthOfRun) + (m.meanLengthOfRunSyllables.map { String(format: "  (%.1f syllables)", $0) } ?? "")),
+            (
+                "mean length of run",
+                s(m.meanLengthOfRun)
+                    + (m.meanLengthOfRunSyllables.map { String(format: "  (%.1f syllables)", $0) } ?? "")
+            ),
             ("syllables", "\(m.syllableCount)"),
             ("speech rate", r(m.speechRate, "syll/s")),
             ("articulation rate", r(m.articulationRate, "syll/s")),
@@ -43,11 +55,12 @@ public enum Timeline {
     public static func render(duration: Double, speech: [TimeSpan], pauses: [TimeSpan], width: Int) -> String {
         guard duration > 0, width > 0 else { return "" }
         let cell = duration / Double(width)
-        return String((0..<width).map { index -> Character in
-            let middle = (Double(index) + 0.5) * cell
-            if speech.contains(where: { $0.start <= middle && middle < $0.end }) { return "█" }
-            if pauses.contains(where: { $0.start <= middle && middle < $0.end }) { return "░" }
-            return "·"
-        })
+        return String(
+            (0..<width).map { index -> Character in
+                let middle = (Double(index) + 0.5) * cell
+                if speech.contains(where: { $0.start <= middle && middle < $0.end }) { return "█" }
+                if pauses.contains(where: { $0.start <= middle && middle < $0.end }) { return "░" }
+                return "·"
+            })
     }
 }

@@ -11,13 +11,17 @@ public enum RecordingAnalysis {
 
     /// Analyses one file.
     /// - Throws: `SoundFileError` for a missing, unreadable, empty or non-audio file.
-    public static func analyze(file path: String, settings: AnalysisSettings = AnalysisSettings()) throws(SoundFileError) -> AnswerAnalysis {
+    public static func analyze(
+        file path: String, settings: AnalysisSettings = AnalysisSettings()
+    ) throws(SoundFileError) -> AnswerAnalysis {
         let reader = try AudioFileReader(path: path)
         guard reader.frameCount > 0 else {
             throw SoundFileError(.empty, path: path, reason: "the file holds no audio")
         }
         guard reader.sampleRate >= 8_000 else {
-            throw SoundFileError(.unrecognisedFormat, path: path, reason: "sample rate \(reader.sampleRate) Hz is too low for speech analysis (8000 Hz or more)")
+            throw SoundFileError(
+                .unrecognisedFormat, path: path,
+                reason: "sample rate \(reader.sampleRate) Hz is too low for speech analysis (8000 Hz or more)")
         }
         var analyzer = SpeechAnalyzer(sampleRate: reader.sampleRate, settings: settings)
         try reader.forEachMonoChunk(chunkFrames: chunkFrames) { analyzer.process($0) }
@@ -46,7 +50,10 @@ public enum RecordingAnalysis {
             warnings.append(analysis.peakLevel < 0.001 ? "the recording is silent" : "no speech found")
         }
         if analysis.clippedFraction > 0.001 {
-            warnings.append(String(format: "%.1f %% of the samples are clipped (recorded too loud); measures may be off", analysis.clippedFraction * 100))
+            warnings.append(
+                String(
+                    format: "%.1f %% of the samples are clipped (recorded too loud); measures may be off",
+                    analysis.clippedFraction * 100))
         }
         return warnings
     }

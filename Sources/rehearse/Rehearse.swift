@@ -11,7 +11,11 @@ struct Rehearse: ParsableCommand {
             Set REHEARSE_AUDIO_DEBUG=1 to see the audio system's own diagnostics.
             """,
         version: "0.1.0",
-        subcommands: [PracticeCommand.self, PromptsCommand.self, SessionsCommand.self, ShowCommand.self, NoteCommand.self, ImportCommand.self, DeleteCommand.self, DoctorCommand.self, ReportCommand.self, CompareCommand.self, ExportCommand.self, RecordCommand.self, PlayCommand.self, AnalyzeCommand.self, DevicesCommand.self]
+        subcommands: [
+            PracticeCommand.self, PromptsCommand.self, SessionsCommand.self, ShowCommand.self, NoteCommand.self,
+            ImportCommand.self, DeleteCommand.self, DoctorCommand.self, ReportCommand.self, CompareCommand.self,
+            ExportCommand.self, RecordCommand.self, PlayCommand.self, AnalyzeCommand.self, DevicesCommand.self,
+        ]
     )
 
     /// The one place errors end a command: a failure users can cause prints one line and exits

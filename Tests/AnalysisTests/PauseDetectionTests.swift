@@ -20,10 +20,14 @@ import Testing
         }
     }
 
-    static func silence(_ seconds: Double, rate: Int) -> [Float] { [Float](repeating: 0, count: Int(seconds * Double(rate))) }
+    static func silence(_ seconds: Double, rate: Int) -> [Float] {
+        [Float](repeating: 0, count: Int(seconds * Double(rate)))
+    }
 
     /// Latency 1 s, bursts of 1.5 s with gaps of 0.6, 0.1 (not a pause) and 2.2 s, 0.8 s trailing.
-    static func answer(rate: Int, noise: Float = 0, dc: Float = 0, gain: Float = 1) -> (samples: [Float], pauses: [TimeSpan]) {
+    static func answer(
+        rate: Int, noise: Float = 0, dc: Float = 0, gain: Float = 1
+    ) -> (samples: [Float], pauses: [TimeSpan]) {
         var samples = silence(1.0, rate: rate)
         var pauses: [TimeSpan] = []
         for gap in [0.6, 0.1, 2.2] {
@@ -81,8 +85,12 @@ import Testing
 
     @Test func theThresholdDecidesWhatCountsAsAPause() {
         let (samples, _) = Self.answer(rate: 16_000)
-        #expect(SpeechAnalyzer.analyze(samples, sampleRate: 16_000, settings: AnalysisSettings(minimumPause: 1.0)).pauses.count == 1)
-        #expect(SpeechAnalyzer.analyze(samples, sampleRate: 16_000, settings: AnalysisSettings(minimumPause: 0.08)).pauses.count == 3)
+        #expect(
+            SpeechAnalyzer.analyze(samples, sampleRate: 16_000, settings: AnalysisSettings(minimumPause: 1.0)).pauses
+                .count == 1)
+        #expect(
+            SpeechAnalyzer.analyze(samples, sampleRate: 16_000, settings: AnalysisSettings(minimumPause: 0.08)).pauses
+                .count == 3)
     }
 
     @Test func silenceHasNoSpeechAndNoLatency() {

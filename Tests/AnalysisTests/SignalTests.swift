@@ -60,7 +60,9 @@ import Testing
         var start = 0
         for size in [1, 2, 3, 999, 1_000, 3_000] where start < input.count {
             let end = min(input.count, start + size)
-            input.withUnsafeBufferPointer { pieces.process(UnsafeBufferPointer(rebasing: $0[start..<end]), into: &output) }
+            input.withUnsafeBufferPointer {
+                pieces.process(UnsafeBufferPointer(rebasing: $0[start..<end]), into: &output)
+            }
             collected += output
             start = end
         }

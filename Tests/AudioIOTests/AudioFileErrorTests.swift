@@ -7,15 +7,16 @@ import TestSupport
 /// Every way a file can be bad gives a `SoundFileError` with the right code, the file's name and a
 /// human reason; none crashes.
 @Suite struct AudioFileErrorTests {
-    let folder: URL
+    let scratch: TemporaryFolder
+    var folder: URL { scratch.url }
 
     init() throws {
-        folder = try Paths.temporaryFolder("rehearse-bad-files")
+        scratch = try TemporaryFolder("rehearse-bad-files")
     }
 
     func file(_ name: String, _ bytes: [UInt8]) -> String {
         let path = folder.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
 

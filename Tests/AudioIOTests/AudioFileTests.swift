@@ -5,10 +5,11 @@ import TestSupport
 @testable import AudioIO
 
 @Suite struct AudioFileTests {
-    let folder: URL
+    let scratch: TemporaryFolder
+    var folder: URL { scratch.url }
 
     init() throws {
-        folder = try Paths.temporaryFolder("rehearse-files")
+        scratch = try TemporaryFolder("rehearse-files")
     }
 
     /// A deterministic pseudo-random 16-bit signal covering the full range, extremes included.
@@ -96,7 +97,8 @@ import TestSupport
         while true {
             let frames = try chunk.withUnsafeMutableBufferPointer { try reader.readInterleaved(into: $0) }
             if frames == 0 { break }
-            for (offset, value) in chunk[..<frames].enumerated() where value != Int16(truncatingIfNeeded: position + offset) {
+            for (offset, value) in chunk[..<frames].enumerated()
+            where value != Int16(truncatingIfNeeded: position + offset) {
                 mismatches += 1
             }
             position += frames

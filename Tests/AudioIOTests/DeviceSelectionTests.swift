@@ -3,7 +3,9 @@ import Testing
 @testable import AudioIO
 
 @Suite struct DeviceSelectionTests {
-    static func device(_ index: Int, _ name: String, inputs: Int, outputs: Int, defaultIn: Bool = false, defaultOut: Bool = false) -> AudioDevice {
+    static func device(
+        _ index: Int, _ name: String, inputs: Int, outputs: Int, defaultIn: Bool = false, defaultOut: Bool = false
+    ) -> AudioDevice {
         AudioDevice(
             index: index, name: name, hostAPI: "ALSA", maxInputChannels: inputs, maxOutputChannels: outputs,
             defaultSampleRate: 48_000, isDefaultInput: defaultIn, isDefaultOutput: defaultOut)
@@ -62,14 +64,19 @@ import Testing
         } throws: { error in
             let error = error as? AudioDeviceError
             return error?.code == .noInputDevice
-                && error?.description == "no audio input device found (is a microphone connected and a sound server running?)"
+                && error?.description
+                    == "no audio input device found (is a microphone connected and a sound server running?)"
         }
     }
 
     @Test func portAudioCodesMapToUserFacingCategories() {
-        #expect(PortAudio.error(-9997, device: "mic", doing: "x").code == .unsupportedSampleRate)  // paInvalidSampleRate
-        #expect(PortAudio.error(-9985, device: "mic", doing: "x").code == .deviceUnavailable)  // paDeviceUnavailable
-        #expect(PortAudio.error(-9998, device: "mic", doing: "x").code == .unsupportedChannels)  // paInvalidChannelCount
-        #expect(PortAudio.error(-9996, device: "mic", doing: "x").code == .deviceNotFound)  // paInvalidDevice
+        // paInvalidSampleRate
+        #expect(PortAudio.error(-9997, device: "mic", doing: "x").code == .unsupportedSampleRate)
+        // paDeviceUnavailable
+        #expect(PortAudio.error(-9985, device: "mic", doing: "x").code == .deviceUnavailable)
+        // paInvalidChannelCount
+        #expect(PortAudio.error(-9998, device: "mic", doing: "x").code == .unsupportedChannels)
+        // paInvalidDevice
+        #expect(PortAudio.error(-9996, device: "mic", doing: "x").code == .deviceNotFound)
     }
 }

@@ -30,9 +30,13 @@ import Testing
         var expected: Int16 = 0
         // Writes of 5 and reads of 5 on a ring of 8 cross the end on most rounds.
         for _ in 0..<20 {
-            let block = (0..<5).map { _ in next &+= 1; return next }
+            let block = (0..<5).map { _ in
+                next &+= 1; return next
+            }
             #expect(block.withUnsafeBufferPointer { ring.write($0) } == 5)
-            let read = output.withUnsafeMutableBufferPointer { ring.read(into: UnsafeMutableBufferPointer(rebasing: $0[..<5])) }
+            let read = output.withUnsafeMutableBufferPointer {
+                ring.read(into: UnsafeMutableBufferPointer(rebasing: $0[..<5]))
+            }
             #expect(read == 5)
             for value in output[..<5] {
                 expected &+= 1
@@ -70,7 +74,9 @@ import Testing
                     let room = ring.capacity - ring.count
                     if room == 0 { await Task.yield(); continue }
                     let chunk = min(room, size - offset)
-                    let stored = block.withUnsafeBufferPointer { ring.write(UnsafeBufferPointer(rebasing: $0[offset..<(offset + chunk)])) }
+                    let stored = block.withUnsafeBufferPointer {
+                        ring.write(UnsafeBufferPointer(rebasing: $0[offset..<(offset + chunk)]))
+                    }
                     offset += stored
                 }
                 sent += size

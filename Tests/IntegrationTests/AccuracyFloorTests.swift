@@ -18,7 +18,9 @@ import TestSupport
     static func f1(found: [TimeSpan], truth: [TimeSpan]) -> (matched: Int, found: Int, truth: Int) {
         var pairs: [(Double, Int, Int)] = []
         for (i, f) in found.enumerated() {
-            for (j, t) in truth.enumerated() where f.overlapRatio(with: t) >= 0.5 { pairs.append((f.overlapRatio(with: t), i, j)) }
+            for (j, t) in truth.enumerated() where f.overlapRatio(with: t) >= 0.5 {
+                pairs.append((f.overlapRatio(with: t), i, j))
+            }
         }
         var usedFound = Set<Int>(), usedTruth = Set<Int>()
         for (_, i, j) in pairs.sorted(by: { $0.0 > $1.0 }) where !usedFound.contains(i) && !usedTruth.contains(j) {
@@ -29,17 +31,21 @@ import TestSupport
     }
 
     @Test func pauseF1StaysAboveTheFloorInEveryCondition() throws {
-        let corpus = try Paths.temporaryFolder("rehearse-corpus")
+        let scratch = try TemporaryFolder("rehearse-corpus")
+        defer { withExtendedLifetime(scratch) {} }
+        let corpus = scratch.url
         let script = Paths.packageRoot.appendingPathComponent("Benchmarks/accuracy/make_corpus.py").path
-        let made = try ChildProcess.run("python3", [script, corpus.path, "--answers", "3", "--seed", "11"])
+        let made = try ChildProcess.run(Paths.python3, [script, corpus.path, "--answers", "3", "--seed", "11"])
         try #require(made.status == 0, "corpus generation failed: \(made.standardError)")
-        let truth = try JSONDecoder().decode([String: Truth].self, from: Data(contentsOf: corpus.appendingPathComponent("truth.json")))
+        let truth = try JSONDecoder().decode(
+            [String: Truth].self, from: Data(contentsOf: corpus.appendingPathComponent("truth.json")))
 
         var tallies: [String: (matched: Int, found: Int, truth: Int)] = [:]
         for (name, answer) in truth {
             let condition = String(name.split(separator: "/")[0])
             let analysis = try RecordingAnalysis.analyze(file: corpus.appendingPathComponent(name).path)
-            let score = Self.f1(found: analysis.pauses, truth: answer.pauses.map { TimeSpan(start: $0.start, end: $0.end) })
+            let score = Self.f1(
+                found: analysis.pauses, truth: answer.pauses.map { TimeSpan(start: $0.start, end: $0.end) })
             let old = tallies[condition] ?? (0, 0, 0)
             tallies[condition] = (old.matched + score.matched, old.found + score.found, old.truth + score.truth)
         }

@@ -4,16 +4,23 @@ import TestSupport
 
 /// `rehearse analyze` end to end on espeak-ng speech with inserted silences of known length.
 @Suite struct AnalyzeCommandTests {
-    let folder: URL
+    let scratch: TemporaryFolder
+    var folder: URL { scratch.url }
     let rehearse = Paths.rehearseExecutable.path
     /// 1.2 s before the first phrase, then 0.9 s and 2.4 s between phrases, 0.6 s after.
     let answer: URL
 
     init() throws {
-        folder = try Paths.temporaryFolder("rehearse-analyze")
-        let first = try SpeechFixtures.speech("I have worked in logistics for six years", sampleRate: 16_000, leadingSilence: 1.2, trailingSilence: 0.9, in: folder, name: "one")
-        let second = try SpeechFixtures.speech("and I keep the warehouse running on time", sampleRate: 16_000, trailingSilence: 2.4, in: folder, name: "two")
-        let third = try SpeechFixtures.speech("every single day", sampleRate: 16_000, trailingSilence: 0.6, in: folder, name: "three")
+        scratch = try TemporaryFolder("rehearse-analyze")
+        let folder = scratch.url
+        let first = try SpeechFixtures.speech(
+            "I have worked in logistics for six years", sampleRate: 16_000, leadingSilence: 1.2, trailingSilence: 0.9,
+            in: folder, name: "one")
+        let second = try SpeechFixtures.speech(
+            "and I keep the warehouse running on time", sampleRate: 16_000, trailingSilence: 2.4, in: folder,
+            name: "two")
+        let third = try SpeechFixtures.speech(
+            "every single day", sampleRate: 16_000, trailingSilence: 0.6, in: folder, name: "three")
         answer = folder.appendingPathComponent("answer.wav")
         let sox = try ChildProcess.run("sox", [first.path, second.path, third.path, answer.path])
         try #require(sox.status == 0, "\(sox.standardError)")
@@ -26,7 +33,8 @@ import TestSupport
     @Test func jsonHasTheDocumentedShapeAndTheRightPauses() throws {
         let result = try run(["--json", answer.path])
         #expect(result.status == 0, "\(result.standardError)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["file", "duration", "sampleRate", "latency", "speech", "pauses", "metrics"])
         #expect(object["file"] as? String == answer.path)
         #expect(object["sampleRate"] as? Int == 16_000)
@@ -43,7 +51,10 @@ import TestSupport
         #expect(metrics["pauseCount"] as? Int == 2)
         #expect(metrics["pausesOver2s"] as? Int == 1)
         #expect(metrics["minimumPause"] as? Double == 0.25)
-        for key in ["speakingTime", "phonationTimeRatio", "meanPause", "medianPause", "longestPause", "speechRate", "articulationRate", "meanLengthOfRun"] {
+        for key in [
+            "speakingTime", "phonationTimeRatio", "meanPause", "medianPause", "longestPause", "speechRate",
+            "articulationRate", "meanLengthOfRun",
+        ] {
             #expect(metrics[key] is Double, "\(key)")
         }
     }
@@ -53,7 +64,8 @@ import TestSupport
         let result = try run(["--json", answer.path, missing, answer.path])
         #expect(result.status == 1)
         #expect(result.standardError.contains("rehearse: error: cannot read '\(missing)': no such file"))
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        let array = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
         #expect(array.count == 2)
     }
 
@@ -63,7 +75,9 @@ import TestSupport
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("file,sampleRate,totalDuration,speakingTime,"))
-        #expect(lines[1].split(separator: ",", omittingEmptySubsequences: false).count == lines[0].split(separator: ",").count)
+        #expect(
+            lines[1].split(separator: ",", omittingEmptySubsequences: false).count
+                == lines[0].split(separator: ",").count)
     }
 
     @Test func tableShowsMeasuresAndATimeline() throws {
@@ -88,8 +102,12 @@ import TestSupport
     @Test func silentAndEmptyFilesAreExplained() throws {
         let silent = folder.appendingPathComponent("silent.wav").path
         let empty = folder.appendingPathComponent("empty.wav").path
-        try #require(try ChildProcess.run("sox", ["-n", "-r", "16000", "-c", "1", "-b", "16", silent, "trim", "0", "2"]).status == 0)
-        try #require(try ChildProcess.run("sox", ["-n", "-r", "16000", "-c", "1", "-b", "16", empty, "trim", "0", "0"]).status == 0)
+        try #require(
+            try ChildProcess.run("sox", ["-n", "-r", "16000", "-c", "1", "-b", "16", silent, "trim", "0", "2"]).status
+                == 0)
+        try #require(
+            try ChildProcess.run("sox", ["-n", "-r", "16000", "-c", "1", "-b", "16", empty, "trim", "0", "0"]).status
+                == 0)
         let result = try run(["--json", silent, empty])
         #expect(result.status == 1)
         #expect(result.standardError.contains("warning: \(silent): the recording is silent"))

@@ -5,7 +5,8 @@ import TestSupport
 /// Bad input and a machine without sound: one clear line on standard error, a non-zero exit, and
 /// none of the audio libraries' own noise.
 @Suite struct CommandLineErrorTests {
-    let folder: URL
+    let scratch: TemporaryFolder
+    var folder: URL { scratch.url }
     let rehearse = Paths.rehearseExecutable.path
     /// An environment whose ALSA default device is a sound card that is not there, and with no sound
     /// server: what a machine without a microphone looks like to PortAudio. (An entirely empty ALSA
@@ -13,9 +14,11 @@ import TestSupport
     let silentMachine: [String: String]
 
     init() throws {
-        folder = try Paths.temporaryFolder("rehearse-errors")
+        scratch = try TemporaryFolder("rehearse-errors")
+        let folder = scratch.url
         let absentCardConfig = folder.appendingPathComponent("asound.conf").path
-        FileManager.default.createFile(atPath: absentCardConfig, contents: Data("pcm.!default { type hw card 99 }\n".utf8))
+        _ = FileManager.default.createFile(
+            atPath: absentCardConfig, contents: Data("pcm.!default { type hw card 99 }\n".utf8))
         var environment = ProcessInfo.processInfo.environment
         for key in ["PULSE_SERVER", "PULSE_CLIENTCONFIG", "REHEARSE_VIRTUAL_AUDIO", "REHEARSE_AUDIO_DEBUG"] {
             environment[key] = nil
@@ -32,7 +35,10 @@ import TestSupport
         let output = folder.appendingPathComponent("a.wav").path
         let result = try run(["record", output, "--duration", "1"])
         #expect(result.status == 1)
-        #expect(result.standardError == "rehearse: error: no audio input device found (is a microphone connected and a sound server running?)\n")
+        #expect(
+            result.standardError
+                == "rehearse: error: no audio input device found (is a microphone connected and a sound server running?)\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
@@ -54,10 +60,13 @@ import TestSupport
 
     @Test func nonAudioFileIsOneLine() throws {
         let file = folder.appendingPathComponent("notes.txt").path
-        FileManager.default.createFile(atPath: file, contents: Data("my notes\n".utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data("my notes\n".utf8))
         let result = try run(["play", file])
         #expect(result.status == 1)
-        #expect(result.standardError == "rehearse: error: cannot read '\(file)': not an audio file libsndfile can read (Format not recognised.)\n")
+        #expect(
+            result.standardError
+                == "rehearse: error: cannot read '\(file)': not an audio file libsndfile can read (Format not recognised.)\n"
+        )
     }
 
     @Test func startingPastTheEndIsOneLine() throws {
@@ -66,7 +75,9 @@ import TestSupport
         try #require(sox.status == 0)
         let result = try run(["play", file, "--from", "3"])
         #expect(result.status == 1)
-        #expect(result.standardError == "rehearse: error: cannot read '\(file)': cannot start at 3.0 s: the file is 0.50 s long\n")
+        #expect(
+            result.standardError
+                == "rehearse: error: cannot read '\(file)': cannot start at 3.0 s: the file is 0.50 s long\n")
     }
 
     @Test func badArgumentsExplainThemselves() throws {

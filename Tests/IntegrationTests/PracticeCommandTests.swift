@@ -9,6 +9,7 @@ import TestSupport
 extension AudioIntegration {
     @Suite struct PracticeCommandTests {
         let audio: VirtualAudio
+        let scratch: TemporaryFolder
         let home: URL
         let rehearse = Paths.rehearseExecutable.path
         /// 0.6 s before speaking, then pauses of 1.0 s and 2.0 s between three phrases.
@@ -16,11 +17,17 @@ extension AudioIntegration {
 
         init() throws {
             audio = try VirtualAudio.require()
-            let folder = try Paths.temporaryFolder("rehearse-practice")
+            scratch = try TemporaryFolder("rehearse-practice")
+            let folder = scratch.url
             home = try Paths.practiceHome(in: folder)
-            let one = try SpeechFixtures.speech("I would start by listening to the team", sampleRate: 48_000, leadingSilence: 0.6, trailingSilence: 1.0, in: folder, name: "one")
-            let two = try SpeechFixtures.speech("then I would pick one small problem", sampleRate: 48_000, trailingSilence: 2.0, in: folder, name: "two")
-            let three = try SpeechFixtures.speech("and solve it together", sampleRate: 48_000, in: folder, name: "three")
+            let one = try SpeechFixtures.speech(
+                "I would start by listening to the team", sampleRate: 48_000, leadingSilence: 0.6, trailingSilence: 1.0,
+                in: folder, name: "one")
+            let two = try SpeechFixtures.speech(
+                "then I would pick one small problem", sampleRate: 48_000, trailingSilence: 2.0, in: folder, name: "two"
+            )
+            let three = try SpeechFixtures.speech(
+                "and solve it together", sampleRate: 48_000, in: folder, name: "three")
             answer = folder.appendingPathComponent("answer.wav")
             try #require(try ChildProcess.run("sox", [one.path, two.path, three.path, answer.path]).status == 0)
         }
@@ -31,13 +38,18 @@ extension AudioIntegration {
 
         func showLast() throws -> [[String: Any]] {
             let shown = try run(["show", "last", "--json"])
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
             return try #require(object["answers"] as? [[String: Any]])
         }
 
         @Test func scriptedSessionStoresTwoAnswersWithTheirPauses() throws {
-            let practice = try ChildProcess(rehearse, ["practice", "--home", home.path, "--deck", "situational", "--count", "2",
-                                                        "--think", "0", "--limit", "9", "--non-interactive"], environment: audio.childEnvironment)
+            let practice = try ChildProcess(
+                rehearse,
+                [
+                    "practice", "--home", home.path, "--deck", "situational", "--count", "2",
+                    "--think", "0", "--limit", "9", "--non-interactive",
+                ], environment: audio.childEnvironment)
             let first = try #require(try audio.waitForRecordingClient())
             try audio.feedMicrophone(answer)
             #expect(try audio.waitForRecordingClient(excluding: [first]) != nil)
@@ -53,7 +65,8 @@ extension AudioIntegration {
             // (Its pauses are the inserted 1 s and 2 s plus the silence espeak-ng leaves around phrases.)
             let reference = try RecordingAnalysis.analyze(file: answer.path).pauses.map(\.duration)
             try #require(reference.count == 2)
-            #expect(reference[0] >= 1.0 && reference[0] < 1.4 && reference[1] >= 2.0 && reference[1] < 2.4, "\(reference)")
+            #expect(
+                reference[0] >= 1.0 && reference[0] < 1.4 && reference[1] >= 2.0 && reference[1] < 2.4, "\(reference)")
             let answers = try showLast()
             #expect(answers.count == 2)
             for entry in answers {
@@ -72,8 +85,12 @@ extension AudioIntegration {
         }
 
         @Test func aRecordingKilledMidAnswerIsRecoveredNextTime() throws {
-            let practice = try ChildProcess(rehearse, ["practice", "--home", home.path, "--deck", "situational", "--count", "1",
-                                                        "--think", "0", "--limit", "30", "--non-interactive"], environment: audio.childEnvironment)
+            let practice = try ChildProcess(
+                rehearse,
+                [
+                    "practice", "--home", home.path, "--deck", "situational", "--count", "1",
+                    "--think", "0", "--limit", "30", "--non-interactive",
+                ], environment: audio.childEnvironment)
             #expect(try audio.waitForRecordingClient() != nil)
             let started = Date()
             try audio.feedMicrophone(answer)
@@ -88,15 +105,20 @@ extension AudioIntegration {
             let answers = try showLast()
             let take = try #require((answers.first?["takes"] as? [[String: Any]])?.first)
             let duration = try #require(take["duration"] as? Double)
-            #expect(duration > killedAfter - 1 && duration <= killedAfter + 0.5, "kept \(duration) s of \(killedAfter) s")
+            #expect(
+                duration > killedAfter - 1 && duration <= killedAfter + 0.5, "kept \(duration) s of \(killedAfter) s")
             #expect(take["pauseCount"] as? Int == 2)
             // A second look finds nothing more to recover.
             #expect(!(try run(["sessions"]).standardError.contains("recovered")))
         }
 
         @Test func ctrlCDuringAnAnswerKeepsIt() throws {
-            let practice = try ChildProcess(rehearse, ["practice", "--home", home.path, "--deck", "motivation", "--count", "3",
-                                                        "--think", "0", "--limit", "60", "--non-interactive"], environment: audio.childEnvironment)
+            let practice = try ChildProcess(
+                rehearse,
+                [
+                    "practice", "--home", home.path, "--deck", "motivation", "--count", "3",
+                    "--think", "0", "--limit", "60", "--non-interactive",
+                ], environment: audio.childEnvironment)
             #expect(try audio.waitForRecordingClient() != nil)
             try audio.feedMicrophone(answer)
             practice.signal(SIGINT)
@@ -113,7 +135,10 @@ extension AudioIntegration {
             let captured = home.appendingPathComponent("speaker.wav")
             let capture = try audio.startCapturingSpeaker(to: captured)
             Thread.sleep(forTimeInterval: 0.3)
-            let result = try run(["practice", "--deck", "curveball", "--count", "1", "--think", "0", "--limit", "1", "--non-interactive", "--speak"])
+            let result = try run([
+                "practice", "--deck", "curveball", "--count", "1", "--think", "0", "--limit", "1", "--non-interactive",
+                "--speak",
+            ])
             capture.signal(SIGINT)
             _ = capture.finish()
             #expect(result.status == 0, "\(result.standardError)")
@@ -129,10 +154,14 @@ extension AudioIntegration {
             let name = "rehearse-\(getpid())"
             var arguments = ["new-session", "-d", "-s", name, "-x", "150", "-y", "50"]
             for (key, value) in audio.environment { arguments += ["-e", "\(key)=\(value)"] }
-            arguments += ["\(rehearse) practice --home \(home.path) --deck situational --count 2 --think 60 --limit 60; sleep 30"]
+            arguments += [
+                "\(rehearse) practice --home \(home.path) --deck situational --count 2 --think 60 --limit 60; sleep 30"
+            ]
             try #require(try ChildProcess.run(tmux, arguments).status == 0)
             defer { _ = try? ChildProcess.run(tmux, ["kill-session", "-t", name]) }
-            func screen() throws -> String { try ChildProcess.run(tmux, ["capture-pane", "-p", "-t", name, "-S", "-200"]).standardOutput }
+            func screen() throws -> String {
+                try ChildProcess.run(tmux, ["capture-pane", "-p", "-t", name, "-S", "-200"]).standardOutput
+            }
             func waitFor(_ text: String, count: Int = 1, timeout: Double = 15) throws -> Bool {
                 let deadline = Date().addingTimeInterval(timeout)
                 while Date() < deadline {
@@ -177,9 +206,12 @@ extension AudioIntegration {
                 let take = try #require((entry["takes"] as? [[String: Any]])?.first)
                 #expect(take["pauseCount"] as? Int == 2)
                 // Enter ended each answer soon after the last word: the file holds the answer and little more.
-                let reader = try AudioFileReader(path: home.appendingPathComponent(try #require(take["file"] as? String)).path)
+                let reader = try AudioFileReader(
+                    path: home.appendingPathComponent(try #require(take["file"] as? String)).path)
                 let spoken = try AudioFileReader(path: answer.path).duration
-                #expect(reader.duration > spoken - 0.5 && reader.duration < spoken + 3, "take \(reader.duration) s, answer \(spoken) s")
+                #expect(
+                    reader.duration > spoken - 0.5 && reader.duration < spoken + 3,
+                    "take \(reader.duration) s, answer \(spoken) s")
             }
         }
     }

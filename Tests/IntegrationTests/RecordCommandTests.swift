@@ -7,16 +7,18 @@ import TestSupport
 extension AudioIntegration {
     @Suite struct RecordCommandTests {
         let audio: VirtualAudio
-        let folder: URL
+        let scratch: TemporaryFolder
+        var folder: URL { scratch.url }
         let rehearse = Paths.rehearseExecutable.path
 
         init() throws {
             audio = try VirtualAudio.require()
-            folder = try Paths.temporaryFolder("rehearse-cli")
+            scratch = try TemporaryFolder("rehearse-cli")
         }
 
         func startRecording(_ output: String, _ extra: [String] = []) throws -> ChildProcess {
-            try ChildProcess(rehearse, ["record", output, "--rate", "48000"] + extra, environment: audio.childEnvironment)
+            try ChildProcess(
+                rehearse, ["record", output, "--rate", "48000"] + extra, environment: audio.childEnvironment)
         }
 
         /// SIGKILL mid-answer (as a crash or power cut would): the file must be readable and hold the
@@ -48,7 +50,9 @@ extension AudioIntegration {
             let heard = max(0, recorded.count - onset - 4_800)
             let comparison = SignalComparison(source: Array(sourceSamples.prefix(heard)), recording: recorded)
             #expect(comparison.correlation >= 0.99, "correlation \(comparison.correlation)")
-            print("crash[\(format)]: killed after \(killedAfter) s, file holds \(kept) s (lost \(max(0, killedAfter - kept)) s), correlation \(comparison.correlation)")
+            print(
+                "crash[\(format)]: killed after \(killedAfter) s, file holds \(kept) s (lost \(max(0, killedAfter - kept)) s), correlation \(comparison.correlation)"
+            )
         }
 
         @Test(arguments: [SIGINT, SIGTERM])
@@ -64,12 +68,15 @@ extension AudioIntegration {
             #expect(result.status == 0, "stderr: \(result.standardError)")
             #expect(result.standardOutput.hasPrefix("Saved \(output): "))
             let reader = try AudioFileReader(path: output)
-            #expect(abs(reader.duration - stoppedAfter) < 0.5, "file \(reader.duration) s, stopped after \(stoppedAfter) s")
+            #expect(
+                abs(reader.duration - stoppedAfter) < 0.5, "file \(reader.duration) s, stopped after \(stoppedAfter) s")
         }
 
         @Test func durationOptionRecordsExactlyThatLong() throws {
             let output = folder.appendingPathComponent("timed.flac").path
-            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "1.25", "--rate", "16000"], environment: audio.childEnvironment)
+            let result = try ChildProcess.run(
+                rehearse, ["record", output, "--duration", "1.25", "--rate", "16000"],
+                environment: audio.childEnvironment)
             #expect(result.status == 0, "stderr: \(result.standardError)")
             #expect(result.standardOutput == "Saved \(output): 1.25 s at 16000 Hz.\n")
             let reader = try AudioFileReader(path: output)
@@ -85,10 +92,13 @@ extension AudioIntegration {
             defer { _ = try? ChildProcess.run("umount", [mountPoint]) }
             let output = mountPoint + "/answer.wav"
 
-            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "3"], environment: audio.childEnvironment)
+            let result = try ChildProcess.run(
+                rehearse, ["record", output, "--duration", "3"], environment: audio.childEnvironment)
             #expect(result.status == 1)
             let lines = result.standardError.split(separator: "\n")
-            #expect(lines.last?.hasPrefix("rehearse: error: cannot write '\(output)': no space left on device") == true, "\(lines)")
+            #expect(
+                lines.last?.hasPrefix("rehearse: error: cannot write '\(output)': no space left on device") == true,
+                "\(lines)")
             #expect(lines.last?.hasSuffix("the audio recorded before that is saved in \(output)") == true)
             let reader = try AudioFileReader(path: output)
             #expect(reader.duration > 0.5)
@@ -96,16 +106,24 @@ extension AudioIntegration {
 
         @Test func missingFolderIsOneLineAndNoFile() throws {
             let output = folder.appendingPathComponent("no/such/folder/a.wav").path
-            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "1"], environment: audio.childEnvironment)
+            let result = try ChildProcess.run(
+                rehearse, ["record", output, "--duration", "1"], environment: audio.childEnvironment)
             #expect(result.status == 1)
-            #expect(result.standardError == "rehearse: error: cannot write '\(output)': folder '\(folder.path)/no/such/folder' does not exist\n")
+            #expect(
+                result.standardError
+                    == "rehearse: error: cannot write '\(output)': folder '\(folder.path)/no/such/folder' does not exist\n"
+            )
         }
 
         @Test func unknownInputDeviceListsTheAvailableOnes() throws {
             let output = folder.appendingPathComponent("never.wav").path
-            let result = try ChildProcess.run(rehearse, ["record", output, "--input-device", "blue yeti"], environment: audio.childEnvironment)
+            let result = try ChildProcess.run(
+                rehearse, ["record", output, "--input-device", "blue yeti"], environment: audio.childEnvironment)
             #expect(result.status == 1)
-            #expect(result.standardError == "rehearse: error: audio device 'blue yeti': no input device name contains 'blue yeti'; available: #0 default\n")
+            #expect(
+                result.standardError
+                    == "rehearse: error: audio device 'blue yeti': no input device name contains 'blue yeti'; available: #0 default\n"
+            )
             #expect(!FileManager.default.fileExists(atPath: output))
         }
 
@@ -118,7 +136,8 @@ extension AudioIntegration {
         }
 
         @Test func playCommandPlaysToTheEnd() throws {
-            let source = try SpeechFixtures.speech("Thank you for your time.", sampleRate: 48_000, in: folder, name: "short")
+            let source = try SpeechFixtures.speech(
+                "Thank you for your time.", sampleRate: 48_000, in: folder, name: "short")
             let result = try ChildProcess.run(rehearse, ["play", source.path], environment: audio.childEnvironment)
             #expect(result.status == 0, "stderr: \(result.standardError)")
             #expect(result.standardError.hasPrefix("Playing \(source.path)"))

@@ -6,16 +6,21 @@ import TestSupport
 /// report rendered by headless Chromium.
 @Suite struct ReportCommandTests {
     let home: URL
-    let folder: URL
+    let scratch: TemporaryFolder
+    var folder: URL { scratch.url }
     let rehearse = Paths.rehearseExecutable.path
 
     /// Three weekly sessions of the same prompt whose pauses shrink: 2.5 s, 1.5 s, 0.8 s.
     init() throws {
-        folder = try Paths.temporaryFolder("rehearse-report")
+        scratch = try TemporaryFolder("rehearse-report")
+        let folder = scratch.url
         home = try Paths.practiceHome(in: folder)
         for (week, gap) in [2.5, 1.5, 0.8].enumerated() {
-            let one = try SpeechFixtures.speech("I would listen to the team first", sampleRate: 16_000, leadingSilence: 1.0, trailingSilence: gap, in: folder, name: "a\(week)")
-            let two = try SpeechFixtures.speech("and then fix one small thing", sampleRate: 16_000, trailingSilence: 0.5, in: folder, name: "b\(week)")
+            let one = try SpeechFixtures.speech(
+                "I would listen to the team first", sampleRate: 16_000, leadingSilence: 1.0, trailingSilence: gap,
+                in: folder, name: "a\(week)")
+            let two = try SpeechFixtures.speech(
+                "and then fix one small thing", sampleRate: 16_000, trailingSilence: 0.5, in: folder, name: "b\(week)")
             let answer = folder.appendingPathComponent("answer\(week).wav")
             try #require(try ChildProcess.run("sox", [one.path, two.path, answer.path]).status == 0)
             let date = ["2026-10-01", "2026-10-08", "2026-10-15"][week] + "T09:00:00Z"
@@ -33,7 +38,9 @@ import TestSupport
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("trend over 3 sessions:"))
         #expect(result.standardOutput.contains("longest pause"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["report", "--format", "json"]).standardOutput.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try run(["report", "--format", "json"]).standardOutput.utf8))
+                as? [String: Any])
         let trends = try #require(json["trends"] as? [[String: Any]])
         let longest = try #require(trends.first { $0["measure"] as? String == "longestPause" })
         #expect(longest["direction"] as? String == "improved")
@@ -50,7 +57,9 @@ import TestSupport
         let csv = try run(["export", "--format", "csv"]).standardOutput.split(separator: "\n")
         #expect(csv.count == 4)
         #expect(csv[0].hasPrefix("session,startedAt,position,promptId"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["export", "--format", "json"]).standardOutput.utf8)) as? [[String: Any]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try run(["export", "--format", "json"]).standardOutput.utf8))
+                as? [[String: Any]])
         #expect(json.count == 3)
         #expect(json.allSatisfy { $0["promptId"] as? String == "first-90-days" })
     }
@@ -77,14 +86,19 @@ import TestSupport
         let chromium = try ChildProcess.locate("chromium")
         func browse(_ url: String, _ extra: [String]) throws -> (dom: String, hosts: Set<String>) {
             let log = folder.appendingPathComponent("net-\(UUID().uuidString).json")
-            let result = try ChildProcess.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                                         "--disable-background-networking", "--disable-component-update",
-                                                         "--host-resolver-rules=MAP * ~NOTFOUND", "--log-net-log=\(log.path)"] + extra + [url])
+            let result = try ChildProcess.run(
+                chromium,
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--host-resolver-rules=MAP * ~NOTFOUND", "--log-net-log=\(log.path)",
+                ] + extra + [url])
             let net = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            let hosts = Set(net.components(separatedBy: "\"url\":\"").dropFirst().compactMap { entry -> String? in
-                guard entry.hasPrefix("http") else { return nil }
-                return entry.split(separator: "/").dropFirst().first.map(String.init)
-            })
+            let hosts = Set(
+                net.components(separatedBy: "\"url\":\"").dropFirst().compactMap { entry -> String? in
+                    guard entry.hasPrefix("http") else { return nil }
+                    return entry.split(separator: "/").dropFirst().first.map(String.init)
+                })
             return (result.standardOutput, hosts)
         }
         let baseline = try browse("about:blank", ["--dump-dom"])
@@ -92,10 +106,13 @@ import TestSupport
         #expect(loaded.dom.components(separatedBy: "<figure class=\"chart\"").count - 1 >= 6)
         #expect(loaded.dom.components(separatedBy: "<audio").count - 1 == 3)
         #expect(loaded.dom.contains("class=\"pause\""))
-        #expect(loaded.hosts.isSubset(of: baseline.hosts), "the page itself reached for \(loaded.hosts.subtracting(baseline.hosts))")
+        #expect(
+            loaded.hosts.isSubset(of: baseline.hosts),
+            "the page itself reached for \(loaded.hosts.subtracting(baseline.hosts))")
 
         let screenshot = folder.appendingPathComponent("report.png")
-        _ = try browse(page.absoluteString, ["--hide-scrollbars", "--window-size=1000,1400", "--screenshot=\(screenshot.path)"])
+        _ = try browse(
+            page.absoluteString, ["--hide-scrollbars", "--window-size=1000,1400", "--screenshot=\(screenshot.path)"])
         let png = try Data(contentsOf: screenshot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(png.count > 20_000)

@@ -5,15 +5,20 @@ import TestSupport
 /// The session commands that need no sound device: import, sessions, show, note, doctor, delete,
 /// and how they cope with a damaged database or deck.
 @Suite struct SessionCommandsTests {
+    let scratch: TemporaryFolder
     let home: URL
     let answer: URL
     let rehearse = Paths.rehearseExecutable.path
 
     init() throws {
-        let folder = try Paths.temporaryFolder("rehearse-sessions")
+        scratch = try TemporaryFolder("rehearse-sessions")
+        let folder = scratch.url
         home = try Paths.practiceHome(in: folder)
-        let one = try SpeechFixtures.speech("I would listen first", sampleRate: 16_000, leadingSilence: 0.8, trailingSilence: 1.5, in: folder, name: "one")
-        let two = try SpeechFixtures.speech("and then act", sampleRate: 16_000, trailingSilence: 0.5, in: folder, name: "two")
+        let one = try SpeechFixtures.speech(
+            "I would listen first", sampleRate: 16_000, leadingSilence: 0.8, trailingSilence: 1.5, in: folder,
+            name: "one")
+        let two = try SpeechFixtures.speech(
+            "and then act", sampleRate: 16_000, trailingSilence: 0.5, in: folder, name: "two")
         answer = folder.appendingPathComponent("phone.flac")
         try #require(try ChildProcess.run("sox", [one.path, two.path, answer.path]).status == 0)
     }
@@ -39,7 +44,9 @@ import TestSupport
         let take = try #require(((shown["answers"] as? [[String: Any]])?.first?["takes"] as? [[String: Any]])?.first)
         #expect(take["pauseCount"] as? Int == 1)
         #expect(((take["longestPause"] as? Double) ?? 0) >= 1.5)
-        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("Recordings/20261101-000000/01-first-90-days-take1.wav").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: home.appendingPathComponent("Recordings/20261101-000000/01-first-90-days-take1.wav").path))
 
         let noted = try run(["note", "20261101-000000", "1", "Recorded on the bus", "--rating", "4"])
         #expect(noted.status == 0)
@@ -50,7 +57,8 @@ import TestSupport
     @Test func importRejectsAnUnknownPromptAndABadDate() throws {
         let unknown = try run(["import", answer.path, "--prompt", "no-such-prompt"])
         #expect(unknown.status == 1)
-        #expect(unknown.standardError == "rehearse: error: no prompt with id 'no-such-prompt' (see 'rehearse prompts')\n")
+        #expect(
+            unknown.standardError == "rehearse: error: no prompt with id 'no-such-prompt' (see 'rehearse prompts')\n")
         let badDate = try run(["import", answer.path, "--prompt", "first-90-days", "--date", "last tuesday"])
         #expect(badDate.status == 1)
         #expect(badDate.standardError.contains("is not an ISO 8601 date"))
@@ -59,7 +67,8 @@ import TestSupport
     @Test func doctorFindsAndRepairsATakeWhoseAudioIsGone() throws {
         #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-02"]).status == 0)
         #expect(try run(["doctor"]).standardOutput.hasPrefix("All 1 takes have their audio"))
-        try FileManager.default.removeItem(at: home.appendingPathComponent("Recordings/20261102-000000/01-first-90-days-take1.wav"))
+        try FileManager.default.removeItem(
+            at: home.appendingPathComponent("Recordings/20261102-000000/01-first-90-days-take1.wav"))
         let check = try run(["doctor"])
         #expect(check.status == 1)
         #expect(check.standardOutput.contains("missing audio: Recordings/20261102-000000/01-first-90-days-take1.wav"))
@@ -79,22 +88,26 @@ import TestSupport
 
     @Test func aDamagedDatabaseIsOneLineAndLeftAlone() throws {
         let database = home.appendingPathComponent("Recordings/rehearse.sqlite")
-        try FileManager.default.createDirectory(at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
         let garbage = Data(repeating: 0x5A, count: 8192)
         try garbage.write(to: database)
         let result = try run(["sessions"])
         #expect(result.status == 1)
         #expect(result.standardError.split(separator: "\n").count == 1)
-        #expect(result.standardError.hasPrefix("rehearse: error: '\(database.path)' is damaged or not a rehearse database"))
+        #expect(
+            result.standardError.hasPrefix("rehearse: error: '\(database.path)' is damaged or not a rehearse database"))
         #expect(try Data(contentsOf: database) == garbage)
     }
 
     @Test func aBrokenDeckIsNamedAndTheOthersStillLoad() throws {
-        try "title: Mine\nprompts:\n  - id: mine-1\n    text: [broken\n".write(to: home.appendingPathComponent("Prompts/mine.yaml"), atomically: true, encoding: .utf8)
+        try "title: Mine\nprompts:\n  - id: mine-1\n    text: [broken\n".write(
+            to: home.appendingPathComponent("Prompts/mine.yaml"), atomically: true, encoding: .utf8)
         let result = try run(["prompts", "--json"])
         #expect(result.status == 0)
         #expect(result.standardError.contains("warning: deck '\(home.path)/Prompts/mine.yaml', line "))
-        let prompts = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: String]])
+        let prompts = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: String]])
         #expect(prompts.count >= 60)
         #expect(Set(prompts[0].keys) == ["id", "deck", "category", "text"])
     }

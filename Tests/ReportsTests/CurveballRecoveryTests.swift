@@ -19,8 +19,9 @@ import Testing
         }
         runs.append(TimeSpan(start: start, end: 1 + 30 + Double(count) * 0.5))
         let metrics = FluencyMetrics(duration: 40, runs: runs, pauses: pauses, syllables: [], minimumPause: 0.25)
-        return AnswerAnalysis(duration: 40, sampleRate: 16_000, runs: runs, pauses: pauses, syllableNuclei: [], metrics: metrics,
-                              settings: AnalysisSettings(), clippedSamples: 0, peakLevel: 0.5)
+        return AnswerAnalysis(
+            duration: 40, sampleRate: 16_000, runs: runs, pauses: pauses, syllableNuclei: [], metrics: metrics,
+            settings: AnalysisSettings(), clippedSamples: 0, peakLevel: 0.5)
     }
 
     @Test func pausesAfterACurveballAreComparedWithTheSessionsOtherAnswers() throws {
@@ -28,11 +29,15 @@ import Testing
         // Each session: usual answer (2 pauses), curveball (9 pauses, ignored), answer after it, usual answer (2 pauses).
         for (index, afterPauses) in [6, 4, 2].enumerated() {
             let id = "2026110\(index + 1)-090000"
-            _ = try store.startSession(id: id, at: Date(timeIntervalSince1970: 1_793_000_000 + Double(index) * 604_800), deck: nil)
-            for (position, (category, pauses)) in [("situational", 2), ("curveball", 9), ("situational", afterPauses), ("motivation", 2)].enumerated() {
+            _ = try store.startSession(
+                id: id, at: Date(timeIntervalSince1970: 1_793_000_000 + Double(index) * 604_800), deck: nil)
+            for (position, (category, pauses)) in [
+                ("situational", 2), ("curveball", 9), ("situational", afterPauses), ("motivation", 2),
+            ].enumerated() {
                 let answer = try store.ask(Prompt(id: "p\(position)", text: "?", category: category), in: id)
-                try store.addTake(to: answer.id!, number: 1, file: "\(id)-\(position).wav", recordedAt: Date(), sampleRate: 16_000,
-                                  droppedFrames: 0, duration: 40, analysis: .success(Self.analysis(pauses: pauses)))
+                try store.addTake(
+                    to: answer.id!, number: 1, file: "\(id)-\(position).wav", recordedAt: Date(), sampleRate: 16_000,
+                    droppedFrames: 0, duration: 40, analysis: .success(Self.analysis(pauses: pauses)))
             }
         }
         let recovery = try store.curveballRecovery()
@@ -41,9 +46,11 @@ import Testing
         #expect(recovery.map(\.baseline) == [4, 4, 4])
         #expect(recovery.map(\.afterCurveball) == [12, 8, 4])
         #expect(recovery.compactMap(\.ratio) == [3, 2, 1])
-        let report = ProgressReport(sessions: try store.sessionSummaries(), recovery: recovery, timeZone: TimeZone(identifier: "UTC")!)
+        let report = ProgressReport(
+            sessions: try store.sessionSummaries(), recovery: recovery, timeZone: TimeZone(identifier: "UTC")!)
         #expect(report.recoveryTrend.direction == .improved)
-        #expect(report.table().contains("  2026-10-26 07:33  12.0 vs 4.0  (3.00×)"))  // 1 793 000 000 s = 2026-10-26 07:33:20 UTC
+        // 1 793 000 000 s = 2026-10-26 07:33:20 UTC
+        #expect(report.table().contains("  2026-10-26 07:33  12.0 vs 4.0  (3.00×)"))
         #expect(report.table().contains("  trend: improved, -67 %"))
     }
 
@@ -51,8 +58,10 @@ import Testing
         let store = try SessionStore(writer: DatabaseQueue())
         _ = try store.startSession(id: "20261101-090000", at: Date(), deck: nil)
         let answer = try store.ask(Prompt(id: "p", text: "?", category: "situational"), in: "20261101-090000")
-        try store.addTake(to: answer.id!, number: 1, file: "a.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 0, duration: 40,
-                          analysis: .success(Self.analysis(pauses: 2)))
+        try store.addTake(
+            to: answer.id!, number: 1, file: "a.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 0,
+            duration: 40,
+            analysis: .success(Self.analysis(pauses: 2)))
         #expect(try store.curveballRecovery().isEmpty)
     }
 }

@@ -10,19 +10,26 @@ import Testing
 @Suite struct ReportOutputTests {
     static func store() throws -> SessionStore {
         let store = try SessionStore(writer: DatabaseQueue())
-        let prompt = Prompt(id: "first-90-days", text: "What would you do in your first 90 days?", category: "situational")
+        let prompt = Prompt(
+            id: "first-90-days", text: "What would you do in your first 90 days?", category: "situational")
         for (index, longest) in [3.0, 2.0, 1.0].enumerated() {
             let id = "2026110\(index + 1)-090000"
-            let date = Date(timeIntervalSince1970: 1_793_869_200 + Double(index) * 7 * 86_400)  // 2026-11-05 09:00 UTC, weekly
+            // 2026-11-05 09:00 UTC, weekly
+            let date = Date(timeIntervalSince1970: 1_793_869_200 + Double(index) * 7 * 86_400)
             _ = try store.startSession(id: id, at: date, deck: "situational")
             let answer = try store.ask(prompt, in: id)
             let pauses = [TimeSpan(start: 5, end: 5 + longest), TimeSpan(start: 12, end: 12.5)]
-            let runs = [TimeSpan(start: 2, end: 5), TimeSpan(start: 5 + longest, end: 12), TimeSpan(start: 12.5, end: 20)]
-            let metrics = FluencyMetrics(duration: 21, runs: runs, pauses: pauses, syllables: Array(repeating: 1, count: 60), minimumPause: 0.25)
-            let analysis = AnswerAnalysis(duration: 21, sampleRate: 16_000, runs: runs, pauses: pauses, syllableNuclei: [], metrics: metrics,
-                                          settings: AnalysisSettings(), clippedSamples: 0, peakLevel: 0.5)
-            try store.addTake(to: answer.id!, number: 1, file: "\(id).wav", recordedAt: date, sampleRate: 16_000, droppedFrames: 0,
-                              duration: 21, analysis: .success(analysis))
+            let runs = [
+                TimeSpan(start: 2, end: 5), TimeSpan(start: 5 + longest, end: 12), TimeSpan(start: 12.5, end: 20),
+            ]
+            let metrics = FluencyMetrics(
+                duration: 21, runs: runs, pauses: pauses, syllables: Array(repeating: 1, count: 60), minimumPause: 0.25)
+            let analysis = AnswerAnalysis(
+                duration: 21, sampleRate: 16_000, runs: runs, pauses: pauses, syllableNuclei: [], metrics: metrics,
+                settings: AnalysisSettings(), clippedSamples: 0, peakLevel: 0.5)
+            try store.addTake(
+                to: answer.id!, number: 1, file: "\(id).wav", recordedAt: date, sampleRate: 16_000, droppedFrames: 0,
+                duration: 21, analysis: .success(analysis))
             try store.annotate(answer: answer.id!, note: nil, rating: index + 2)
         }
         return store
@@ -32,24 +39,26 @@ import Testing
     /// each, so 8.28 / 7.74 / 7.27 per minute (slope −0.50 per week, −12 %); mean pause (L + 0.5) / 2;
     /// speaking share over the 18 s from first to last word; 60 syllables / 18 s = 3.3 per second.
     @Test func tableShowsSessionsAndTrends() throws {
-        let report = ProgressReport(sessions: try Self.store().sessionSummaries(), timeZone: TimeZone(identifier: "UTC")!)
-        #expect(report.table() == """
-            date              answers  speaking  start   pauses/min  mean pause  longest  speaking share  syll/s  confidence
-            2026-11-05 09:00        1       14 s    2.0 s         8.3      1.75 s    3.0 s            81 %     3.3         2.0
-            2026-11-12 09:00        1       16 s    2.0 s         7.7      1.25 s    2.0 s            86 %     3.3         3.0
-            2026-11-19 09:00        1       16 s    2.0 s         7.3      0.75 s    1.0 s            92 %     3.3         4.0
+        let report = ProgressReport(
+            sessions: try Self.store().sessionSummaries(), timeZone: TimeZone(identifier: "UTC")!)
+        #expect(
+            report.table() == """
+                date              answers  speaking  start   pauses/min  mean pause  longest  speaking share  syll/s  confidence
+                2026-11-05 09:00        1       14 s    2.0 s         8.3      1.75 s    3.0 s            81 %     3.3         2.0
+                2026-11-12 09:00        1       16 s    2.0 s         7.7      1.25 s    2.0 s            86 %     3.3         3.0
+                2026-11-19 09:00        1       16 s    2.0 s         7.3      0.75 s    1.0 s            92 %     3.3         4.0
 
-            trend over 3 sessions:
-              time to start      ▄▄▄          unchanged, +0 % (last 1 vs first 1 sessions), +0.00 s per week
-              pauses per minute  █▄▁          improved, -12 % (last 1 vs first 1 sessions), -0.50 /min per week
-              mean pause         █▄▁          improved, -57 % (last 1 vs first 1 sessions), -0.50 s per week
-              longest pause      █▄▁          improved, -67 % (last 1 vs first 1 sessions), -1.00 s per week
-              speaking share     ▁▄█          improved, +14 % (last 1 vs first 1 sessions), +0.06 per week
-              speech rate        ▄▄▄          unchanged, +0 % (last 1 vs first 1 sessions), +0.00 syll/s per week
-              confidence         ▁▄█          improved, +100 % (last 1 vs first 1 sessions), +1.00 /5 per week
-            Better: pauses per minute, mean pause, longest pause, speaking share, confidence.
+                trend over 3 sessions:
+                  time to start      ▄▄▄          unchanged, +0 % (last 1 vs first 1 sessions), +0.00 s per week
+                  pauses per minute  █▄▁          improved, -12 % (last 1 vs first 1 sessions), -0.50 /min per week
+                  mean pause         █▄▁          improved, -57 % (last 1 vs first 1 sessions), -0.50 s per week
+                  longest pause      █▄▁          improved, -67 % (last 1 vs first 1 sessions), -1.00 s per week
+                  speaking share     ▁▄█          improved, +14 % (last 1 vs first 1 sessions), +0.06 per week
+                  speech rate        ▄▄▄          unchanged, +0 % (last 1 vs first 1 sessions), +0.00 syll/s per week
+                  confidence         ▁▄█          improved, +100 % (last 1 vs first 1 sessions), +1.00 /5 per week
+                Better: pauses per minute, mean pause, longest pause, speaking share, confidence.
 
-            """)
+                """)
     }
 
     @Test func jsonCarriesEveryNumber() throws {
@@ -57,8 +66,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
         let sessions = try #require(object["sessions"] as? [[String: Any]])
         #expect(sessions.count == 3)
-        #expect(Set(sessions[0].keys) == ["session", "startedAt", "answers", "speakingTime", "meanLatency", "pausesPerMinute", "meanPause",
-                                          "longestPause", "phonationTimeRatio", "speechRate", "rating"])
+        #expect(
+            Set(sessions[0].keys) == [
+                "session", "startedAt", "answers", "speakingTime", "meanLatency", "pausesPerMinute", "meanPause",
+                "longestPause", "phonationTimeRatio", "speechRate", "rating",
+            ])
         #expect(sessions[0]["longestPause"] as? Double == 3)
         #expect(sessions[2]["rating"] as? Double == 4)
         let trends = try #require(object["trends"] as? [[String: Any]])
@@ -72,12 +84,18 @@ import Testing
         let blocks = csv.components(separatedBy: "\n\n")
         #expect(blocks.count == 2)
         #expect(blocks[0].split(separator: "\n").count == 4)
-        #expect(blocks[0].split(separator: "\n")[1] == "20261101-090000,2026-11-05T09:00:00Z,1,14.5,2.0,8.276,1.75,3.0,0.806,3.333,2.0")
-        #expect(blocks[1].hasPrefix("measure,direction,sessions,change,windowSessions,slopePerWeek\nmeanLatency,unchanged,3,0.0,1,0.0\n"))
+        #expect(
+            blocks[0].split(separator: "\n")[1]
+                == "20261101-090000,2026-11-05T09:00:00Z,1,14.5,2.0,8.276,1.75,3.0,0.806,3.333,2.0")
+        #expect(
+            blocks[1].hasPrefix(
+                "measure,direction,sessions,change,windowSessions,slopePerWeek\nmeanLatency,unchanged,3,0.0,1,0.0\n"))
     }
 
     @Test func anEmptyStoreSaysSoAndOneSessionIsTooFewToTell() throws {
-        #expect(ProgressReport(sessions: []).table() == "No analysed answers yet for this report. Practise with: rehearse practice\n")
+        #expect(
+            ProgressReport(sessions: []).table()
+                == "No analysed answers yet for this report. Practise with: rehearse practice\n")
         let one = ProgressReport(sessions: Array(try Self.store().sessionSummaries().prefix(1)))
         #expect(one.trends.allSatisfy { $0.direction == .tooFewSessions })
         #expect(one.table().contains("too few sessions to tell (1 of 3)"))
@@ -87,8 +105,9 @@ import Testing
         let store = try Self.store()
         _ = try store.startSession(id: "20261201-090000", at: Date(timeIntervalSince1970: 1_796_000_000), deck: nil)
         let answer = try store.ask(Prompt(id: "x", text: "?", category: "personal"), in: "20261201-090000")
-        try store.addTake(to: answer.id!, number: 1, file: "broken.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 0,
-                          duration: 3, analysis: .failure(StoreError("cannot read 'broken.wav'")))
+        try store.addTake(
+            to: answer.id!, number: 1, file: "broken.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 0,
+            duration: 3, analysis: .failure(StoreError("cannot read 'broken.wav'")))
         let summaries = try store.sessionSummaries()
         #expect(summaries.map(\.session) == ["20261101-090000", "20261102-090000", "20261103-090000"])
         #expect(try store.exportRows().last?.take.analysisError == "cannot read 'broken.wav'")
@@ -99,7 +118,10 @@ import Testing
         let summaries = try store.sessionSummaries()
         let pairs = try SessionComparison.pairs(store: store, first: summaries[0].session, second: summaries[2].session)
         let csv = SessionComparison(first: summaries[0], second: summaries[2], pairs: pairs).csv()
-        #expect(csv.contains("\n\npromptId,firstPausesPerMinute,secondPausesPerMinute,firstLongestPause,secondLongestPause,firstLatency,secondLatency\nfirst-90-days,8.276,7.273,3.0,1.0,2.0,2.0\n"))
+        #expect(
+            csv.contains(
+                "\n\npromptId,firstPausesPerMinute,secondPausesPerMinute,firstLongestPause,secondLongestPause,firstLatency,secondLatency\nfirst-90-days,8.276,7.273,3.0,1.0,2.0,2.0\n"
+            ))
     }
 
     @Test func filtersNarrowTheSessions() throws {

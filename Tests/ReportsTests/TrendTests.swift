@@ -12,9 +12,10 @@ import Testing
     /// Sessions one week apart whose pauses per minute fall by 2 each week: 20, 18, 16, 14, 12, 10.
     static func weekly(_ values: [Double?]) -> [SessionSummary] {
         values.enumerated().map { index, value in
-            SessionSummary(session: "s\(index)", startedAt: start.addingTimeInterval(Double(index) * 7 * day), answers: 2,
-                           speakingTime: 60, meanLatency: 2, pausesPerMinute: value, meanPause: 0.8, longestPause: 2,
-                           phonationTimeRatio: 0.7, speechRate: 3.5, rating: nil)
+            SessionSummary(
+                session: "s\(index)", startedAt: start.addingTimeInterval(Double(index) * 7 * day), answers: 2,
+                speakingTime: 60, meanLatency: 2, pausesPerMinute: value, meanPause: 0.8, longestPause: 2,
+                phonationTimeRatio: 0.7, speechRate: 3.5, rating: nil)
         }
     }
 

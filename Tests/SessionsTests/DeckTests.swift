@@ -6,7 +6,8 @@ import TestSupport
 
 @Suite struct DeckTests {
     @Test func parsesPromptsWithDefaultsAndOverrides() throws {
-        let deck = try DeckLoader.parse("""
+        let deck = try DeckLoader.parse(
+            """
             title: Test deck
             category: situational
             prompts:
@@ -63,9 +64,13 @@ import TestSupport
     }
 
     @Test func oneBadDeckDoesNotStopTheOthers() throws {
-        let folder = try Paths.temporaryFolder("rehearse-decks")
-        try "title: Good\nprompts:\n  - {id: good-one, text: Hello?}\n".write(to: folder.appendingPathComponent("good.yaml"), atomically: true, encoding: .utf8)
-        try "title: Bad\nprompts: [\n".write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let scratch = try TemporaryFolder("rehearse-decks")
+        defer { withExtendedLifetime(scratch) {} }
+        let folder = scratch.url
+        try "title: Good\nprompts:\n  - {id: good-one, text: Hello?}\n".write(
+            to: folder.appendingPathComponent("good.yaml"), atomically: true, encoding: .utf8)
+        try "title: Bad\nprompts: [\n".write(
+            to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         let (decks, errors) = DeckLoader.loadAll(from: folder.path)
         #expect(decks.map(\.name) == ["good"])
         #expect(errors.count == 1)
@@ -80,7 +85,10 @@ import TestSupport
         let prompts = decks.flatMap(\.prompts)
         #expect(prompts.count >= 60)
         #expect(Set(prompts.map(\.id)).count == prompts.count)
-        #expect(Set(prompts.map(\.category)).isSuperset(of: ["personal", "behavioural", "situational", "motivation", "curveball"]))
+        #expect(
+            Set(prompts.map(\.category)).isSuperset(of: [
+                "personal", "behavioural", "situational", "motivation", "curveball",
+            ]))
         #expect(prompts.contains { $0.text.contains("first 90 days") })
     }
 }

@@ -17,9 +17,12 @@ import TestSupport
             start = pause.end
         }
         runs.append(TimeSpan(start: start, end: duration - 1))
-        let metrics = FluencyMetrics(duration: duration, runs: runs, pauses: pauses, syllables: Array(repeating: 2, count: 40), minimumPause: 0.25)
-        return AnswerAnalysis(duration: duration, sampleRate: 16_000, runs: runs, pauses: pauses, syllableNuclei: [], metrics: metrics,
-                              settings: AnalysisSettings(), clippedSamples: 0, peakLevel: 0.5)
+        let metrics = FluencyMetrics(
+            duration: duration, runs: runs, pauses: pauses, syllables: Array(repeating: 2, count: 40),
+            minimumPause: 0.25)
+        return AnswerAnalysis(
+            duration: duration, sampleRate: 16_000, runs: runs, pauses: pauses, syllableNuclei: [], metrics: metrics,
+            settings: AnalysisSettings(), clippedSamples: 0, peakLevel: 0.5)
     }
 
     @Test func migratesAnEmptyDatabaseAndStoresATakeWithItsSegments() throws {
@@ -29,8 +32,10 @@ import TestSupport
         #expect(answer.position == 1)
         let pauses = [TimeSpan(start: 5, end: 6.5), TimeSpan(start: 10, end: 10.4)]
         // Whole seconds: SQLite keeps dates to the millisecond.
-        let take = try store.addTake(to: answer.id!, number: 1, file: "Recordings/20261127-090000/01-first-90-days-take1.wav",
-                                     recordedAt: Date(timeIntervalSince1970: 1_795_000_000), sampleRate: 16_000, droppedFrames: 0, duration: 20, analysis: .success(analysis(pauses: pauses)))
+        let take = try store.addTake(
+            to: answer.id!, number: 1, file: "Recordings/20261127-090000/01-first-90-days-take1.wav",
+            recordedAt: Date(timeIntervalSince1970: 1_795_000_000), sampleRate: 16_000, droppedFrames: 0, duration: 20,
+            analysis: .success(analysis(pauses: pauses)))
         #expect(take.metrics?.pauseCount == 2)
         #expect(take.metrics?.longestPause == 1.5)
         #expect(take.metrics?.responseLatency == 1)
@@ -46,8 +51,9 @@ import TestSupport
         let store = try SessionStore(writer: DatabaseQueue())
         _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)
         let answer = try store.ask(prompt, in: "20261127-090000")
-        let take = try store.addTake(to: answer.id!, number: 1, file: "x.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 3,
-                                     duration: 4, analysis: .failure(StoreError("boom")))
+        let take = try store.addTake(
+            to: answer.id!, number: 1, file: "x.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 3,
+            duration: 4, analysis: .failure(StoreError("boom")))
         #expect(take.analysisError == "boom")
         #expect(take.metrics == nil)
         #expect(try store.recordedFiles() == ["x.wav"])
@@ -58,8 +64,10 @@ import TestSupport
         for (index, id) in ["20261120-090000", "20261127-090000"].enumerated() {
             _ = try store.startSession(id: id, at: Date(timeIntervalSince1970: Double(index) * 1000), deck: nil)
             let answer = try store.ask(prompt, in: id)
-            try store.addTake(to: answer.id!, number: 1, file: "\(id).wav", recordedAt: Date(timeIntervalSince1970: Double(index) * 1000),
-                              sampleRate: 16_000, droppedFrames: 0, duration: 20, analysis: .success(analysis(pauses: [])))
+            try store.addTake(
+                to: answer.id!, number: 1, file: "\(id).wav",
+                recordedAt: Date(timeIntervalSince1970: Double(index) * 1000),
+                sampleRate: 16_000, droppedFrames: 0, duration: 20, analysis: .success(analysis(pauses: [])))
         }
         let earlier = try store.previousTakes(of: prompt.id, before: "20261127-090000")
         #expect(earlier.map(\.file) == ["20261120-090000.wav"])
@@ -82,29 +90,36 @@ import TestSupport
         let store = try SessionStore(writer: DatabaseQueue())
         _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)
         let answer = try store.ask(prompt, in: "20261127-090000")
-        try store.addTake(to: answer.id!, number: 1, file: "a.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 0, duration: 3,
-                          analysis: .success(analysis(pauses: [TimeSpan(start: 1.2, end: 1.6)], duration: 3)))
+        try store.addTake(
+            to: answer.id!, number: 1, file: "a.wav", recordedAt: Date(), sampleRate: 16_000, droppedFrames: 0,
+            duration: 3,
+            analysis: .success(analysis(pauses: [TimeSpan(start: 1.2, end: 1.6)], duration: 3)))
         try store.deleteSession("20261127-090000")
         #expect(try store.sessions().isEmpty)
         #expect(try store.recordedFiles().isEmpty)
     }
 
     @Test func aCorruptDatabaseIsReportedAndLeftUntouched() throws {
-        let home = PracticeHome(folder: try Paths.temporaryFolder("rehearse-home"))
+        let scratch = try TemporaryFolder("rehearse-home")
+        defer { withExtendedLifetime(scratch) {} }
+        let home = PracticeHome(folder: scratch.url)
         try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
         let garbage = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         try garbage.write(to: home.database)
         #expect {
             try SessionStore(home: home)
         } throws: { error in
-            (error as? StoreError)?.description.hasPrefix("'\(home.database.path)' is damaged or not a rehearse database") == true
+            (error as? StoreError)?.description.hasPrefix(
+                "'\(home.database.path)' is damaged or not a rehearse database") == true
         }
         #expect(try Data(contentsOf: home.database) == garbage)
     }
 
     /// Two stores on one file (two `rehearse` processes) writing at the same time lose nothing.
     @Test func concurrentWritersOnOneFileLoseNothing() async throws {
-        let home = PracticeHome(folder: try Paths.temporaryFolder("rehearse-home"))
+        let scratch = try TemporaryFolder("rehearse-home")
+        defer { withExtendedLifetime(scratch) {} }
+        let home = PracticeHome(folder: scratch.url)
         let first = try SessionStore(home: home)
         let second = try SessionStore(home: home)
         _ = try first.startSession(id: "20261127-090000", at: Date(), deck: nil)

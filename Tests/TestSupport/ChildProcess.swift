@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The outcome of running a program to completion.
@@ -19,6 +19,8 @@ public struct ProcessResult: Sendable {
 /// child with a clean mask and default handlers, which is what this gives.
 public final class ChildProcess: @unchecked Sendable {
     public let pid: pid_t
+    /// Holds the captured output; removed with this object.
+    private let captures: TemporaryFolder
     private let outputPath: String
     private let errorPath: String
     private var exitStatus: Int32?
@@ -26,9 +28,9 @@ public final class ChildProcess: @unchecked Sendable {
     /// Starts `executable` (a path, or a name looked up on PATH) with `arguments`. Standard input is
     /// /dev/null.
     public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws {
-        let folder = try Paths.temporaryFolder("rehearse-proc")
-        outputPath = folder.appendingPathComponent("stdout").path
-        errorPath = folder.appendingPathComponent("stderr").path
+        captures = try TemporaryFolder("rehearse-proc")
+        outputPath = captures.url.appendingPathComponent("stdout").path
+        errorPath = captures.url.appendingPathComponent("stderr").path
         let program = executable.contains("/") ? executable : try Self.locate(executable)
 
         var actions = posix_spawn_file_actions_t()
@@ -93,7 +95,9 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Runs a program to completion.
     @discardableResult
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil
+    ) throws -> ProcessResult {
         try ChildProcess(executable, arguments, environment: environment).finish()
     }
 

@@ -18,12 +18,32 @@ public enum Paths {
         return packageRoot.appendingPathComponent(".build/debug/rehearse")
     }
 
-    /// A new empty folder under the system's temporary folder.
-    public static func temporaryFolder(_ label: String = "rehearse-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))")
+}
+
+/// A new empty folder under the system's temporary folder, removed with everything in it when the
+/// last reference goes (a suite's instance ends with its test). Tests leave nothing behind.
+public final class TemporaryFolder: Sendable {
+    public let url: URL
+
+    public init(_ label: String = "rehearse-test") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
+
+    /// Runs `body` with a new folder, removed when `body` returns or throws.
+    public static func with<T>(_ label: String = "rehearse-test", _ body: (URL) throws -> T) throws -> T {
+        let folder = try TemporaryFolder(label)
+        return try withExtendedLifetime(folder) { try body(folder.url) }
+    }
+
+    /// Runs `body` with a new folder, removed when `body` returns or throws.
+    public static func with<T>(_ label: String = "rehearse-test", _ body: (URL) async throws -> T) async throws -> T {
+        let folder = try TemporaryFolder(label)
+        defer { withExtendedLifetime(folder) {} }
+        return try await body(folder.url)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
 }
 
 extension Paths {
@@ -31,8 +51,15 @@ extension Paths {
     public static func practiceHome(in folder: URL) throws -> URL {
         let home = folder.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Prompts"), to: home.appendingPathComponent("Prompts"))
         return home
+    }
+
+    /// Debian's Python, where `scripts/install-deps.sh` installs numpy (`python3-numpy`): a
+    /// `python3` earlier on PATH (pyenv, a virtualenv) may lack it.
+    public static var python3: String {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") ? "/usr/bin/python3" : "python3"
     }
 
     /// This process's environment with the time zone pinned to UTC, so that session ids (local

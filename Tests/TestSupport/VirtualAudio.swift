@@ -21,7 +21,10 @@ public final class VirtualAudio: Sendable {
         case .success: return true
         case .failure(let error):
             let message = "WARNING: audio integration tests SKIPPED: no virtual audio device: \(error)"
-            FileHandle.standardError.write(Data(("\n" + String(repeating: "!", count: 80) + "\n" + message + "\n" + String(repeating: "!", count: 80) + "\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("\n" + String(repeating: "!", count: 80) + "\n" + message + "\n"
+                        + String(repeating: "!", count: 80) + "\n").utf8))
             return isRequired ? true : false
         }
     }
@@ -49,12 +52,14 @@ public final class VirtualAudio: Sendable {
         }
         let script = Paths.packageRoot.appendingPathComponent("scripts/virtual-audio.sh").path
         // `start` is idempotent: with a running server it only prints the environment.
-        guard let result = try? ChildProcess.run("/bin/bash", [script, "start", folder, "48000"]), result.status == 0 else {
+        guard let result = try? ChildProcess.run("/bin/bash", [script, "start", folder, "48000"]), result.status == 0
+        else {
             return .failure(FixtureError("scripts/virtual-audio.sh could not start PulseAudio in \(folder)"))
         }
         if current["REHEARSE_VIRTUAL_AUDIO"] == nil {
             // This process started the server, so it must not outlive the process.
-            let watchdog = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; exec bash '\(script)' stop '\(folder)'"
+            let watchdog =
+                "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; exec bash '\(script)' stop '\(folder)'"
             _ = try? ChildProcess("/bin/bash", ["-c", watchdog])
         }
         var environment: [String: String] = [:]
@@ -74,8 +79,12 @@ public final class VirtualAudio: Sendable {
 
     /// The ids of the recording streams programs have open on the virtual microphone.
     public func recordingClients() throws -> Set<String> {
-        let listing = try ChildProcess.run(ChildProcess.locate("pactl"), ["list", "short", "source-outputs"], environment: childEnvironment)
-        return Set(listing.standardOutput.split(separator: "\n").filter { $0.contains("protocol-native") }.compactMap { $0.split(separator: "\t").first.map(String.init) })
+        let listing = try ChildProcess.run(
+            ChildProcess.locate("pactl"), ["list", "short", "source-outputs"], environment: childEnvironment)
+        return Set(
+            listing.standardOutput.split(separator: "\n").filter { $0.contains("protocol-native") }.compactMap {
+                $0.split(separator: "\t").first.map(String.init)
+            })
     }
 
     /// Waits until a program has opened a recording stream on the virtual microphone, other than
@@ -92,7 +101,8 @@ public final class VirtualAudio: Sendable {
 
     /// Plays `file` into the virtual microphone in real time; returns when it has been played.
     public func feedMicrophone(_ file: URL) throws {
-        let result = try ChildProcess.run(ChildProcess.locate("paplay"), ["-d", "vmic_feed", file.path], environment: childEnvironment)
+        let result = try ChildProcess.run(
+            ChildProcess.locate("paplay"), ["-d", "vmic_feed", file.path], environment: childEnvironment)
         guard result.status == 0 else { throw FixtureError("paplay failed: \(result.standardError)") }
     }
 
@@ -105,7 +115,10 @@ public final class VirtualAudio: Sendable {
     public func startCapturingSpeaker(to file: URL, sampleRate: Int = 48_000) throws -> ChildProcess {
         try ChildProcess(
             ChildProcess.locate("parecord"),
-            ["-d", "vspk.monitor", "--rate=\(sampleRate)", "--channels=1", "--format=s16le", "--file-format=wav", file.path],
+            [
+                "-d", "vspk.monitor", "--rate=\(sampleRate)", "--channels=1", "--format=s16le", "--file-format=wav",
+                file.path,
+            ],
             environment: childEnvironment
         )
     }

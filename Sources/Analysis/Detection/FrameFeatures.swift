@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// What one 10 ms analysis frame says about the audio.
@@ -76,7 +76,9 @@ struct FrameAnalyzer {
         speechBins = bin(200)..<min(nyquistBin, max(bin(200) + 1, bin(min(4_000, 0.95 * Double(sampleRate) / 2))))
         lowBins = speechBins.lowerBound..<min(speechBins.upperBound, bin(1_000))
         let band = speechBins
-        let edges = [band.lowerBound, bin(700), bin(1_500), bin(2_500), band.upperBound].map { min(max($0, band.lowerBound), band.upperBound) }
+        let edges = [band.lowerBound, bin(700), bin(1_500), bin(2_500), band.upperBound].map {
+            min(max($0, band.lowerBound), band.upperBound)
+        }
         subBands = zip(edges, edges.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
     }
 
@@ -85,7 +87,9 @@ struct FrameAnalyzer {
         process(samples, fromStage: 0, into: &tracker)
     }
 
-    private mutating func process(_ samples: UnsafeBufferPointer<Float>, fromStage stage: Int, into tracker: inout SpeechTracker) {
+    private mutating func process(
+        _ samples: UnsafeBufferPointer<Float>, fromStage stage: Int, into tracker: inout SpeechTracker
+    ) {
         guard stage < decimators.count else { return frame(samples, into: &tracker) }
         // Borrow the stage's output buffer (a swap, not a copy) so it can be read while self changes.
         var output: [Float] = []
@@ -128,7 +132,8 @@ struct FrameAnalyzer {
                     var sum: Float = 0
                     for offset in 0..<window { sum += pending[offset] }
                     fft.powerSpectrum(
-                        of: pending.baseAddress!, count: window, subtracting: sum / Float(window), taper: taper.baseAddress!,
+                        of: pending.baseAddress!, count: window, subtracting: sum / Float(window),
+                        taper: taper.baseAddress!,
                         bins: bins, into: power.baseAddress!)
                 }
             }

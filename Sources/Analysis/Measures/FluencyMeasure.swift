@@ -38,7 +38,10 @@ public struct FluencyMeasure: Sendable {
     public let meaning: String
     let field: Field
 
-    init(_ key: String, column: String? = nil, _ label: String, _ unit: Unit, lowerIsBetter: Bool?, _ field: Field, meaning: String) {
+    init(
+        _ key: String, column: String? = nil, _ label: String, _ unit: Unit, lowerIsBetter: Bool?, _ field: Field,
+        meaning: String
+    ) {
         self.key = key
         self.column = column ?? key
         self.label = label
@@ -76,46 +79,65 @@ public struct FluencyMeasure: Sendable {
 
     /// Every per-answer measure, in the order outputs show them.
     public static let all: [FluencyMeasure] = [
-        FluencyMeasure("totalDuration", column: "duration", "duration", .seconds, lowerIsBetter: nil, .number(\.totalDuration),
-                       meaning: "Length of the recording."),
-        FluencyMeasure("speakingTime", "speaking time", .seconds, lowerIsBetter: nil, .number(\.speakingTime),
-                       meaning: "Total length of the speech runs (phonation time)."),
-        FluencyMeasure("phonationTimeRatio", "speaking share", .ratio, lowerIsBetter: false, .optionalNumber(\.phonationTimeRatio),
-                       meaning: "Share of the answer, from first to last word, spent speaking rather than pausing."),
-        FluencyMeasure("responseLatency", "response latency", .seconds, lowerIsBetter: true, .optionalNumber(\.responseLatency),
-                       meaning: "Time from the start of the recording to the first word: how long you took to start."),
-        FluencyMeasure("trailingSilence", "trailing silence", .seconds, lowerIsBetter: nil, .number(\.trailingSilence),
-                       meaning: "Silence after the last word, before the recording stopped."),
-        FluencyMeasure("pauseCount", "pauses", .count, lowerIsBetter: true, .integer(\.pauseCount),
-                       meaning: "Silent pauses between words at least as long as the pause threshold."),
-        FluencyMeasure("pausesPerMinute", "pauses per minute", .perMinute, lowerIsBetter: true, .optionalNumber(\.pausesPerMinute),
-                       meaning: "Silent pauses per minute of speaking time."),
-        FluencyMeasure("meanPause", "mean pause", .seconds, lowerIsBetter: true, .optionalNumber(\.meanPause),
-                       meaning: "Average length of the silent pauses."),
-        FluencyMeasure("medianPause", "median pause", .seconds, lowerIsBetter: true, .optionalNumber(\.medianPause),
-                       meaning: "Middle length of the silent pauses: half are shorter, half longer."),
-        FluencyMeasure("longestPause", "longest pause", .seconds, lowerIsBetter: true, .optionalNumber(\.longestPause),
-                       meaning: "The longest silent pause: the moment you were most stuck."),
-        FluencyMeasure("totalPauseTime", "time in pauses", .seconds, lowerIsBetter: true, .number(\.totalPauseTime),
-                       meaning: "All silent pauses added up."),
-        FluencyMeasure("pausesOver1s", "pauses ≥ 1 s", .count, lowerIsBetter: true, .integer(\.pausesOver1s),
-                       meaning: "Pauses of a second or more: a listener notices these."),
-        FluencyMeasure("pausesOver2s", "pauses ≥ 2 s", .count, lowerIsBetter: true, .integer(\.pausesOver2s),
-                       meaning: "Pauses of two seconds or more: these sound like freezing."),
-        FluencyMeasure("meanLengthOfRun", "mean length of run", .seconds, lowerIsBetter: false, .optionalNumber(\.meanLengthOfRun),
-                       meaning: "Average stretch of speech between pauses, in seconds."),
-        FluencyMeasure("meanLengthOfRunSyllables", "mean length of run", .syllables, lowerIsBetter: false,
-                       .optionalNumber(\.meanLengthOfRunSyllables),
-                       meaning: "Average stretch of speech between pauses, in syllables."),
-        FluencyMeasure("syllableCount", "syllables", .count, lowerIsBetter: nil, .integer(\.syllableCount),
-                       meaning: "Syllable nuclei found in the answer."),
-        FluencyMeasure("speechRate", "speech rate", .syllablesPerSecond, lowerIsBetter: false, .optionalNumber(\.speechRate),
-                       meaning: "Syllables per second from the first to the last word, pauses included."),
-        FluencyMeasure("articulationRate", "articulation rate", .syllablesPerSecond, lowerIsBetter: nil,
-                       .optionalNumber(\.articulationRate),
-                       meaning: "Syllables per second of speaking time, pauses left out."),
-        FluencyMeasure("minimumPause", "pause threshold", .seconds, lowerIsBetter: nil, .number(\.minimumPause),
-                       meaning: "The shortest silence counted as a pause when these were measured."),
+        FluencyMeasure(
+            "totalDuration", column: "duration", "duration", .seconds, lowerIsBetter: nil, .number(\.totalDuration),
+            meaning: "Length of the recording."),
+        FluencyMeasure(
+            "speakingTime", "speaking time", .seconds, lowerIsBetter: nil, .number(\.speakingTime),
+            meaning: "Total length of the speech runs (phonation time)."),
+        FluencyMeasure(
+            "phonationTimeRatio", "speaking share", .ratio, lowerIsBetter: false, .optionalNumber(\.phonationTimeRatio),
+            meaning: "Share of the answer, from first to last word, spent speaking rather than pausing."),
+        FluencyMeasure(
+            "responseLatency", "response latency", .seconds, lowerIsBetter: true, .optionalNumber(\.responseLatency),
+            meaning: "Time from the start of the recording to the first word: how long you took to start."),
+        FluencyMeasure(
+            "trailingSilence", "trailing silence", .seconds, lowerIsBetter: nil, .number(\.trailingSilence),
+            meaning: "Silence after the last word, before the recording stopped."),
+        FluencyMeasure(
+            "pauseCount", "pauses", .count, lowerIsBetter: true, .integer(\.pauseCount),
+            meaning: "Silent pauses between words at least as long as the pause threshold."),
+        FluencyMeasure(
+            "pausesPerMinute", "pauses per minute", .perMinute, lowerIsBetter: true, .optionalNumber(\.pausesPerMinute),
+            meaning: "Silent pauses per minute of speaking time."),
+        FluencyMeasure(
+            "meanPause", "mean pause", .seconds, lowerIsBetter: true, .optionalNumber(\.meanPause),
+            meaning: "Average length of the silent pauses."),
+        FluencyMeasure(
+            "medianPause", "median pause", .seconds, lowerIsBetter: true, .optionalNumber(\.medianPause),
+            meaning: "Middle length of the silent pauses: half are shorter, half longer."),
+        FluencyMeasure(
+            "longestPause", "longest pause", .seconds, lowerIsBetter: true, .optionalNumber(\.longestPause),
+            meaning: "The longest silent pause: the moment you were most stuck."),
+        FluencyMeasure(
+            "totalPauseTime", "time in pauses", .seconds, lowerIsBetter: true, .number(\.totalPauseTime),
+            meaning: "All silent pauses added up."),
+        FluencyMeasure(
+            "pausesOver1s", "pauses ≥ 1 s", .count, lowerIsBetter: true, .integer(\.pausesOver1s),
+            meaning: "Pauses of a second or more: a listener notices these."),
+        FluencyMeasure(
+            "pausesOver2s", "pauses ≥ 2 s", .count, lowerIsBetter: true, .integer(\.pausesOver2s),
+            meaning: "Pauses of two seconds or more: these sound like freezing."),
+        FluencyMeasure(
+            "meanLengthOfRun", "mean length of run", .seconds, lowerIsBetter: false, .optionalNumber(\.meanLengthOfRun),
+            meaning: "Average stretch of speech between pauses, in seconds."),
+        FluencyMeasure(
+            "meanLengthOfRunSyllables", "mean length of run", .syllables, lowerIsBetter: false,
+            .optionalNumber(\.meanLengthOfRunSyllables),
+            meaning: "Average stretch of speech between pauses, in syllables."),
+        FluencyMeasure(
+            "syllableCount", "syllables", .count, lowerIsBetter: nil, .integer(\.syllableCount),
+            meaning: "Syllable nuclei found in the answer."),
+        FluencyMeasure(
+            "speechRate", "speech rate", .syllablesPerSecond, lowerIsBetter: false, .optionalNumber(\.speechRate),
+            meaning: "Syllables per second from the first to the last word, pauses included."),
+        FluencyMeasure(
+            "articulationRate", "articulation rate", .syllablesPerSecond, lowerIsBetter: nil,
+            .optionalNumber(\.articulationRate),
+            meaning: "Syllables per second of speaking time, pauses left out."),
+        FluencyMeasure(
+            "minimumPause", "pause threshold", .seconds, lowerIsBetter: nil, .number(\.minimumPause),
+            meaning: "The shortest silence counted as a pause when these were measured."),
     ]
 }
 

@@ -47,9 +47,12 @@ public struct FluencyMetrics: Sendable, Equatable, Codable {
         totalPauseTime = lengths.reduce(0, +)
         longestPause = lengths.last
         meanPause = lengths.isEmpty ? nil : totalPauseTime / Double(lengths.count)
-        medianPause = lengths.isEmpty ? nil
-            : lengths.count % 2 == 1 ? lengths[lengths.count / 2]
-            : (lengths[lengths.count / 2 - 1] + lengths[lengths.count / 2]) / 2
+        medianPause =
+            lengths.isEmpty
+            ? nil
+            : lengths.count % 2 == 1
+                ? lengths[lengths.count / 2]
+                : (lengths[lengths.count / 2 - 1] + lengths[lengths.count / 2]) / 2
         pausesOver1s = lengths.filter { $0 >= 1 }.count
         pausesOver2s = lengths.filter { $0 >= 2 }.count
         let speakingSpan = runs.isEmpty ? 0 : runs.last!.end - runs.first!.start

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Halves a stream's sample rate: a linear-phase half-band low-pass FIR, then every other sample.
@@ -30,7 +30,9 @@ struct HalfbandDecimator {
             let x = Double(offset)
             let sinc = sin(Double.pi * x / 2) / (Double.pi * x)
             let n = Double(centre + offset)
-            let window = 0.42 - 0.5 * cos(2 * Double.pi * n / Double(Self.taps - 1)) + 0.08 * cos(4 * Double.pi * n / Double(Self.taps - 1))
+            let window =
+                0.42 - 0.5 * cos(2 * Double.pi * n / Double(Self.taps - 1)) + 0.08
+                * cos(4 * Double.pi * n / Double(Self.taps - 1))
             side.append(Float(sinc * window))
         }
         // Normalise for unity gain at DC: centre tap 0.5, side taps summing (both sides) to 0.5.

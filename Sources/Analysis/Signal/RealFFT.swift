@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Power spectrum of a real frame by a radix-2 FFT, with all tables and scratch space allocated once.
@@ -97,7 +97,8 @@ final class RealFFT {
 
     /// Spans 2 and 4: twiddles are 1 and -i, so only additions.
     @inline(__always)
-    private static func firstTwoStages(_ re: UnsafeMutablePointer<Float>, _ im: UnsafeMutablePointer<Float>, count: Int) {
+    private static func firstTwoStages(_ re: UnsafeMutablePointer<Float>, _ im: UnsafeMutablePointer<Float>, count: Int)
+    {
         var start = 0
         while start < count {
             let r0 = re[start], i0 = im[start], r1 = re[start + 1], i1 = im[start + 1]

@@ -95,7 +95,8 @@ public final class Recorder {
             suggestedLatency: Pa_GetDeviceInfo(PaDeviceIndex(device.index))?.pointee.defaultHighInputLatency ?? 0.1,
             hostApiSpecificStreamInfo: nil
         )
-        let rate = try Self.supportedRate(preferring: options.preferredSampleRate, device: device, parameters: &parameters)
+        let rate = try Self.supportedRate(
+            preferring: options.preferredSampleRate, device: device, parameters: &parameters)
         let maximumFrames = options.maximumDuration.map { Int(($0 * Double(rate)).rounded()) }
         let writer = try AudioFileWriter(path: options.path, format: options.format, sampleRate: rate)
         // Four seconds of slack: the writer would have to stall that long before anything is dropped.
@@ -197,7 +198,9 @@ public final class Recorder {
         return result
     }
 
-    private static func supportedRate(preferring preferred: Int, device: AudioDevice, parameters: inout PaStreamParameters) throws(AudioDeviceError) -> Int {
+    private static func supportedRate(
+        preferring preferred: Int, device: AudioDevice, parameters: inout PaStreamParameters
+    ) throws(AudioDeviceError) -> Int {
         var candidates = [preferred]
         let fallback = Int(device.defaultSampleRate.rounded())
         if fallback > 0, fallback != preferred { candidates.append(fallback) }

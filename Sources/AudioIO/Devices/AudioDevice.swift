@@ -58,14 +58,18 @@ public enum AudioDevices {
     /// Finds the device to use for `direction`: the system default when `selector` is nil.
     /// - Throws: `.noInputDevice` / `.noOutputDevice` when there is none at all, `.deviceNotFound`
     ///   when the selector matches nothing suitable, naming what is available.
-    public static func resolve(_ selector: DeviceSelector?, for direction: AudioDirection) throws(AudioDeviceError) -> AudioDevice {
+    public static func resolve(
+        _ selector: DeviceSelector?, for direction: AudioDirection
+    ) throws(AudioDeviceError) -> AudioDevice {
         let session = try PortAudioSession()
         defer { withExtendedLifetime(session) {} }
         return try resolve(selector, for: direction, among: enumerate())
     }
 
     /// Resolution on an explicit device list; exposed for tests of the selection rules.
-    public static func resolve(_ selector: DeviceSelector?, for direction: AudioDirection, among devices: [AudioDevice]) throws(AudioDeviceError) -> AudioDevice {
+    public static func resolve(
+        _ selector: DeviceSelector?, for direction: AudioDirection, among devices: [AudioDevice]
+    ) throws(AudioDeviceError) -> AudioDevice {
         let suitable = devices.filter { direction == .input ? $0.isInput : $0.isOutput }
         let kind = direction == .input ? "input" : "output"
         guard !suitable.isEmpty else {
@@ -76,21 +80,29 @@ public enum AudioDevices {
         let available = suitable.map { "#\($0.index) \($0.name)" }.joined(separator: ", ")
         switch selector {
         case nil:
-            let isDefault = { (device: AudioDevice) in direction == .input ? device.isDefaultInput : device.isDefaultOutput }
+            let isDefault = { (device: AudioDevice) in
+                direction == .input ? device.isDefaultInput : device.isDefaultOutput
+            }
             return suitable.first(where: isDefault) ?? suitable[0]
         case .index(let index):
             if let device = suitable.first(where: { $0.index == index }) { return device }
-            throw AudioDeviceError(.deviceNotFound, device: "#\(index)", reason: "no \(kind) device with index \(index); available: \(available)")
+            throw AudioDeviceError(
+                .deviceNotFound, device: "#\(index)",
+                reason: "no \(kind) device with index \(index); available: \(available)")
         case .name(let fragment):
             let needle = fragment.lowercased()
             let matches = suitable.filter { $0.name.lowercased().contains(needle) }
             if let exact = matches.first(where: { $0.name.lowercased() == needle }) { return exact }
             if matches.count == 1 { return matches[0] }
             if matches.isEmpty {
-                throw AudioDeviceError(.deviceNotFound, device: fragment, reason: "no \(kind) device name contains '\(fragment)'; available: \(available)")
+                throw AudioDeviceError(
+                    .deviceNotFound, device: fragment,
+                    reason: "no \(kind) device name contains '\(fragment)'; available: \(available)")
             }
             let names = matches.map { "#\($0.index) \($0.name)" }.joined(separator: ", ")
-            throw AudioDeviceError(.deviceNotFound, device: fragment, reason: "'\(fragment)' matches several \(kind) devices: \(names); give an index instead")
+            throw AudioDeviceError(
+                .deviceNotFound, device: fragment,
+                reason: "'\(fragment)' matches several \(kind) devices: \(names); give an index instead")
         }
     }
 

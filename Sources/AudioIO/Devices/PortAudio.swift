@@ -1,16 +1,18 @@
 internal import CPortAudio
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Thin helpers between PortAudio's C conventions and `AudioDeviceError`.
 enum PortAudio {
     /// PortAudio's text for `code`, with the host API's own message when it has one.
     static func message(_ code: PaError) -> String {
-        if code == paUnanticipatedHostError.rawValue, let info = Pa_GetLastHostErrorInfo(), let text = info.pointee.errorText {
+        if code == paUnanticipatedHostError.rawValue, let info = Pa_GetLastHostErrorInfo(),
+            let text = info.pointee.errorText
+        {
             let host = String(cString: text)
             if !host.isEmpty { return host }
         }
@@ -34,7 +36,8 @@ enum PortAudio {
         case paInvalidDevice.rawValue:
             return AudioDeviceError(.deviceNotFound, device: device, reason: reason)
         case paDeviceUnavailable.rawValue, paUnanticipatedHostError.rawValue:
-            return AudioDeviceError(.deviceUnavailable, device: device, reason: "\(action): the device is busy or unavailable (\(text))")
+            return AudioDeviceError(
+                .deviceUnavailable, device: device, reason: "\(action): the device is busy or unavailable (\(text))")
         default:
             return AudioDeviceError(.portAudio, device: device, reason: reason)
         }

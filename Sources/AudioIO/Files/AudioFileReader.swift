@@ -41,11 +41,15 @@ public final class AudioFileReader {
         // The header decides how much memory reading takes: refuse values no recording has.
         guard Int(info.samplerate) <= Self.maximumSampleRate else {
             sf_close(file)
-            throw SoundFileError(.malformed, path: path, reason: "the header claims \(info.samplerate) Hz; rehearse reads up to \(Self.maximumSampleRate) Hz")
+            throw SoundFileError(
+                .malformed, path: path,
+                reason: "the header claims \(info.samplerate) Hz; rehearse reads up to \(Self.maximumSampleRate) Hz")
         }
         guard Int(info.channels) <= Self.maximumChannelCount else {
             sf_close(file)
-            throw SoundFileError(.malformed, path: path, reason: "the header claims \(info.channels) channels; rehearse reads up to \(Self.maximumChannelCount)")
+            throw SoundFileError(
+                .malformed, path: path,
+                reason: "the header claims \(info.channels) channels; rehearse reads up to \(Self.maximumChannelCount)")
         }
         self.file = file
         self.path = path
@@ -85,7 +89,8 @@ public final class AudioFileReader {
     public func seek(toFrame frame: Int) throws(SoundFileError) {
         let clamped = max(0, min(frame, frameCount))
         if sf_seek(openFile, sf_count_t(clamped), SEEK_SET) < 0 {
-            throw SoundFileError(.ioFailure, path: path, reason: "cannot seek to frame \(clamped): \(LibSndFile.message(openFile))")
+            throw SoundFileError(
+                .ioFailure, path: path, reason: "cannot seek to frame \(clamped): \(LibSndFile.message(openFile))")
         }
     }
 
@@ -155,13 +160,19 @@ public final class AudioFileReader {
         var chunk = [Float](repeating: 0, count: chunkFrames)
         var framesBefore = 0
         while true {
-            let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in try readMono(into: buffer) }
+            let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in
+                try readMono(into: buffer)
+            }
             if frames == 0 { return }
             try chunk.withUnsafeBufferPointer { buffer throws(SoundFileError) in
                 let read = UnsafeBufferPointer(rebasing: buffer[..<frames])
                 if let bad = read.firstIndex(where: { !$0.isFinite }) {
                     let seconds = Double(framesBefore + bad) / Double(sampleRate)
-                    throw SoundFileError(.malformed, path: path, reason: "a sample at \(String(format: "%.3f", seconds)) s is not a finite number; the file is damaged")
+                    throw SoundFileError(
+                        .malformed, path: path,
+                        reason:
+                            "a sample at \(String(format: "%.3f", seconds)) s is not a finite number; the file is damaged"
+                    )
                 }
                 try body(read)
             }

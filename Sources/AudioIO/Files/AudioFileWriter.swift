@@ -2,9 +2,9 @@ internal import CSndFile
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Writes 16-bit audio to a new WAV or FLAC file, keeping it readable at every moment.
@@ -105,10 +105,12 @@ public final class AudioFileWriter {
         if written != sf_count_t(frames) {
             let error = errno
             if error == ENOSPC || error == EDQUOT {
-                throw SoundFileError(.diskFull, path: path, reason: "no space left on device after \(secondsWritten) s of audio")
+                throw SoundFileError(
+                    .diskFull, path: path, reason: "no space left on device after \(secondsWritten) s of audio")
             }
             let reason = error != 0 ? String(cString: strerror(error)) : LibSndFile.message(openFile)
-            throw SoundFileError(.unwritable, path: path, reason: "write failed after \(secondsWritten) s of audio: \(reason)")
+            throw SoundFileError(
+                .unwritable, path: path, reason: "write failed after \(secondsWritten) s of audio: \(reason)")
         }
     }
 }

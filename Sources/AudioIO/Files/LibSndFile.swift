@@ -1,9 +1,9 @@
 internal import CSndFile
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Thin helpers between libsndfile's C conventions and `SoundFileError`.
@@ -34,7 +34,8 @@ enum LibSndFile {
         let reason = message(file)
         switch Int(sf_error(file)) {
         case SF_ERR_UNRECOGNISED_FORMAT, SF_ERR_UNSUPPORTED_ENCODING:
-            return SoundFileError(.unrecognisedFormat, path: path, reason: "not an audio file libsndfile can read (\(reason))")
+            return SoundFileError(
+                .unrecognisedFormat, path: path, reason: "not an audio file libsndfile can read (\(reason))")
         case SF_ERR_SYSTEM:
             return SoundFileError(.ioFailure, path: path, reason: reason)
         default:

@@ -55,7 +55,9 @@ public final class Player {
         }
         guard options.startTime >= 0, options.startTime < reader.duration else {
             let length = String(format: "%.2f", reader.duration)
-            throw SoundFileError(.ioFailure, path: options.path, reason: "cannot start at \(options.startTime) s: the file is \(length) s long")
+            throw SoundFileError(
+                .ioFailure, path: options.path,
+                reason: "cannot start at \(options.startTime) s: the file is \(length) s long")
         }
         session = try PortAudioSession()
         let device = try AudioDevices.resolve(options.device, for: .output, among: AudioDevices.enumerate())
@@ -96,13 +98,16 @@ public final class Player {
     /// - Parameters:
     ///   - progress: called about 50 times a second with the position in seconds.
     ///   - shouldStop: polled as often; return true to stop at once.
-    public func play(progress: (Double) -> Void = { _ in }, shouldStop: () -> Bool = { false }) throws -> PlaybackOutcome {
+    public func play(
+        progress: (Double) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+    ) throws -> PlaybackOutcome {
         guard let stream else { return .finished }
         defer {
             PortAudio.quietly { _ = Pa_CloseStream(stream) }
             self.stream = nil
         }
-        try PortAudio.check(PortAudio.quietly { Pa_StartStream(stream) }, device: device.name, doing: "cannot start playback")
+        try PortAudio.check(
+            PortAudio.quietly { Pa_StartStream(stream) }, device: device.name, doing: "cannot start playback")
         var chunk = [Float](repeating: 0, count: framesPerChunk * channelCount)
         var frame = Int(options.startTime * Double(sampleRate))
         while true {
@@ -111,7 +116,8 @@ public final class Player {
                 return .stopped(at: Double(frame) / Double(sampleRate))
             }
             let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in
-                channelCount == reader.channelCount ? try reader.readInterleaved(into: buffer) : try reader.readMono(into: buffer)
+                channelCount == reader.channelCount
+                    ? try reader.readInterleaved(into: buffer) : try reader.readMono(into: buffer)
             }
             if frames == 0 { break }
             try write(chunk, frames: frames, to: stream)

@@ -13,8 +13,11 @@ public struct HTMLReport {
     /// How the page reaches each take's audio: a path relative to where the page is written.
     public let audioLink: (Take) -> String
 
-    public init(report: ProgressReport, answers: [(session: PracticeSession, answer: Answer, take: Take)], pauses: [Int64: [Segment]],
-                audioLink: @escaping (Take) -> String) {
+    public init(
+        report: ProgressReport, answers: [(session: PracticeSession, answer: Answer, take: Take)],
+        pauses: [Int64: [Segment]],
+        audioLink: @escaping (Take) -> String
+    ) {
         self.report = report
         self.answers = answers
         self.pauses = pauses
@@ -74,9 +77,13 @@ public struct HTMLReport {
         let (t0, t1) = (times.min()!, times.max()!)
         let (v0, v1) = (values.min()!, values.max()!)
         func x(_ t: Double) -> Double { t1 > t0 ? margin + (t - t0) / (t1 - t0) * (width - 2 * margin) : width / 2 }
-        func y(_ v: Double) -> Double { v1 > v0 ? height - margin - (v - v0) / (v1 - v0) * (height - 2 * margin) : height / 2 }
+        func y(_ v: Double) -> Double {
+            v1 > v0 ? height - margin - (v - v0) / (v1 - v0) * (height - 2 * margin) : height / 2
+        }
         let path = zip(times, values).map { String(format: "%.1f,%.1f", x($0), y($1)) }.joined(separator: " ")
-        let dots = zip(times, values).map { String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%.2f</title></circle>", x($0), y($1), $1) }.joined()
+        let dots = zip(times, values).map {
+            String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%.2f</title></circle>", x($0), y($1), $1)
+        }.joined()
         let unit = trend.measure.unit.isEmpty ? "" : " " + trend.measure.unit
         return """
             <figure class="chart" data-measure="\(trend.measure.key)">
@@ -93,11 +100,16 @@ public struct HTMLReport {
     }
 
     private func table(_ days: DateFormatter) -> String {
-        var rows = "<table><thead><tr><th>date</th><th>answers</th><th>time to start</th><th>pauses/min</th><th>mean pause</th><th>longest pause</th><th>speaking share</th><th>syll/s</th><th>confidence</th></tr></thead><tbody>\n"
+        var rows =
+            "<table><thead><tr><th>date</th><th>answers</th><th>time to start</th><th>pauses/min</th><th>mean pause</th><th>longest pause</th><th>speaking share</th><th>syll/s</th><th>confidence</th></tr></thead><tbody>\n"
         for s in report.sessions {
-            let cells = [days.string(from: s.startedAt), String(s.answers), Self.format(s.meanLatency, "%.1f s"),
-                         Self.format(s.pausesPerMinute, "%.1f"), Self.format(s.meanPause, "%.2f s"), Self.format(s.longestPause, "%.1f s"),
-                         Self.format(s.phonationTimeRatio.map { $0 * 100 }, "%.0f %%"), Self.format(s.speechRate, "%.1f"), Self.format(s.rating, "%.1f")]
+            let cells = [
+                days.string(from: s.startedAt), String(s.answers), Self.format(s.meanLatency, "%.1f s"),
+                Self.format(s.pausesPerMinute, "%.1f"), Self.format(s.meanPause, "%.2f s"),
+                Self.format(s.longestPause, "%.1f s"),
+                Self.format(s.phonationTimeRatio.map { $0 * 100 }, "%.0f %%"), Self.format(s.speechRate, "%.1f"),
+                Self.format(s.rating, "%.1f"),
+            ]
             rows += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
         }
         return rows + "</tbody></table>\n"
@@ -109,11 +121,16 @@ public struct HTMLReport {
         var bars = ""
         if let latency = take.metrics?.responseLatency {
             let end = duration - (take.metrics?.trailingSilence ?? 0)
-            bars += String(format: "<rect class=\"speech\" x=\"%.2f\" y=\"4\" width=\"%.2f\" height=\"16\"/>", latency / duration * 1000, max(0, end - latency) / duration * 1000)
+            bars += String(
+                format: "<rect class=\"speech\" x=\"%.2f\" y=\"4\" width=\"%.2f\" height=\"16\"/>",
+                latency / duration * 1000, max(0, end - latency) / duration * 1000)
         }
         for (index, pause) in (pauses[take.id ?? -1] ?? []).enumerated() {
-            bars += String(format: "<rect class=\"pause\" data-start=\"%.3f\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"24\"><title>pause %d: %.2f s at %.1f s — click to listen</title></rect>",
-                           pause.start, pause.start / duration * 1000, max(2, (pause.end - pause.start) / duration * 1000), index + 1, pause.end - pause.start, pause.start)
+            bars += String(
+                format:
+                    "<rect class=\"pause\" data-start=\"%.3f\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"24\"><title>pause %d: %.2f s at %.1f s — click to listen</title></rect>",
+                pause.start, pause.start / duration * 1000, max(2, (pause.end - pause.start) / duration * 1000),
+                index + 1, pause.end - pause.start, pause.start)
         }
         return """
             <article class="answer" id="\(id)">
@@ -126,7 +143,9 @@ public struct HTMLReport {
             """
     }
 
-    private static func format(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "–" }
+    private static func format(_ value: Double?, _ format: String) -> String {
+        value.map { String(format: format, $0) } ?? "–"
+    }
 
     /// `text` safe inside an element or a double-quoted attribute. Works on Unicode scalars, not
     /// `Character`s: a combining or prepended scalar (U+0600 before `<`) fuses with `<` into one

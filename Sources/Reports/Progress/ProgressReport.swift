@@ -13,50 +13,65 @@ public struct ProgressReport: Sendable {
     public let recoveryTrend: Trend
 
     public static let recoveryMeasure = Measure(
-        key: "curveballRecovery", label: "after a curveball", unit: "×", lowerIsBetter: true) { _ in nil }
+        key: "curveballRecovery", label: "after a curveball", unit: "×", lowerIsBetter: true
+    ) { _ in nil }
 
-    public init(sessions: [SessionSummary], measures: [Measure] = Measure.all, recovery: [CurveballRecovery] = [], timeZone: TimeZone = .current) {
+    public init(
+        sessions: [SessionSummary], measures: [Measure] = Measure.all, recovery: [CurveballRecovery] = [],
+        timeZone: TimeZone = .current
+    ) {
         self.sessions = sessions
         self.timeZone = timeZone
         self.recovery = recovery
         trends = measures.map { Trend($0, sessions: sessions) }
-        recoveryTrend = Trend(Self.recoveryMeasure, points: recovery.compactMap { r in r.ratio.map { (r.startedAt, $0) } })
+        recoveryTrend = Trend(
+            Self.recoveryMeasure, points: recovery.compactMap { r in r.ratio.map { (r.startedAt, $0) } })
     }
 
     // MARK: Table
 
     public func table() -> String {
-        guard !sessions.isEmpty else { return "No analysed answers yet for this report. Practise with: rehearse practice\n" }
+        guard !sessions.isEmpty else {
+            return "No analysed answers yet for this report. Practise with: rehearse practice\n"
+        }
         let days = Self.dayFormatter(in: timeZone)
-        var lines = ["date              answers  speaking  start   pauses/min  mean pause  longest  speaking share  syll/s  confidence"]
+        var lines = [
+            "date              answers  speaking  start   pauses/min  mean pause  longest  speaking share  syll/s  confidence"
+        ]
         for s in sessions {
-            lines.append([
-                days.string(from: s.startedAt).padding(toLength: 16, withPad: " ", startingAt: 0),
-                String(format: "%7d", s.answers),
-                Self.number(s.speakingTime, "%7.0f s"),
-                Self.number(s.meanLatency, "%5.1f s"),
-                Self.number(s.pausesPerMinute, "%10.1f"),
-                Self.number(s.meanPause, "%8.2f s"),
-                Self.number(s.longestPause, "%5.1f s"),
-                Self.number(s.phonationTimeRatio.map { $0 * 100 }, "%12.0f %%"),
-                Self.number(s.speechRate, "%6.1f"),
-                Self.number(s.rating, "%10.1f"),
-            ].joined(separator: "  "))
+            lines.append(
+                [
+                    days.string(from: s.startedAt).padding(toLength: 16, withPad: " ", startingAt: 0),
+                    String(format: "%7d", s.answers),
+                    Self.number(s.speakingTime, "%7.0f s"),
+                    Self.number(s.meanLatency, "%5.1f s"),
+                    Self.number(s.pausesPerMinute, "%10.1f"),
+                    Self.number(s.meanPause, "%8.2f s"),
+                    Self.number(s.longestPause, "%5.1f s"),
+                    Self.number(s.phonationTimeRatio.map { $0 * 100 }, "%12.0f %%"),
+                    Self.number(s.speechRate, "%6.1f"),
+                    Self.number(s.rating, "%10.1f"),
+                ].joined(separator: "  "))
         }
         lines.append("")
         lines.append("trend over \(sessions.count) session\(sessions.count == 1 ? "" : "s"):")
         for trend in trends where !trend.points.isEmpty {
-            var line = "  " + trend.measure.label.padding(toLength: 18, withPad: " ", startingAt: 0) + " " + trend.sparkline(width: 12).padding(toLength: 12, withPad: " ", startingAt: 0)
+            var line =
+                "  " + trend.measure.label.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
+                + trend.sparkline(width: 12).padding(toLength: 12, withPad: " ", startingAt: 0)
             switch trend.direction {
             case .tooFewSessions:
                 line += " too few sessions to tell (\(trend.points.count) of \(Trend.minimumSessions))"
             default:
                 line += " " + trend.direction.rawValue
                 if let change = trend.change {
-                    line += String(format: ", %+.0f %% (last %d vs first %d sessions)", change * 100, trend.windowSessions, trend.windowSessions)
+                    line += String(
+                        format: ", %+.0f %% (last %d vs first %d sessions)", change * 100, trend.windowSessions,
+                        trend.windowSessions)
                 }
                 if let slope = trend.slopePerWeek {
-                    line += String(format: ", %+.2f%@ per week", slope, trend.measure.unit.isEmpty ? "" : " " + trend.measure.unit)
+                    line += String(
+                        format: ", %+.2f%@ per week", slope, trend.measure.unit.isEmpty ? "" : " " + trend.measure.unit)
                 }
             }
             lines.append(line)
@@ -65,19 +80,25 @@ public struct ProgressReport: Sendable {
             lines.append("")
             lines.append("after a curveball (pauses per minute in the next answer vs your other answers that session):")
             for r in recovery {
-                lines.append("  " + days.string(from: r.startedAt) + String(format: "  %.1f vs %.1f", r.afterCurveball, r.baseline)
-                    + (r.ratio.map { String(format: "  (%.2f×)", $0) } ?? ""))
+                lines.append(
+                    "  " + days.string(from: r.startedAt)
+                        + String(format: "  %.1f vs %.1f", r.afterCurveball, r.baseline)
+                        + (r.ratio.map { String(format: "  (%.2f×)", $0) } ?? ""))
             }
             let t = recoveryTrend
-            lines.append("  trend: " + (t.direction == .tooFewSessions
-                ? "too few sessions to tell (\(t.points.count) of \(Trend.minimumSessions))"
-                : t.direction.rawValue + (t.change.map { String(format: ", %+.0f %%", $0 * 100) } ?? "")))
+            lines.append(
+                "  trend: "
+                    + (t.direction == .tooFewSessions
+                        ? "too few sessions to tell (\(t.points.count) of \(Trend.minimumSessions))"
+                        : t.direction.rawValue + (t.change.map { String(format: ", %+.0f %%", $0 * 100) } ?? "")))
         }
         let improved = trends.filter { $0.direction == .improved }.map(\.measure.label)
         let worse = trends.filter { $0.direction == .worse }.map(\.measure.label)
         if !improved.isEmpty { lines.append("Better: " + improved.joined(separator: ", ") + ".") }
         if !worse.isEmpty { lines.append("Worse: " + worse.joined(separator: ", ") + ".") }
-        if improved.isEmpty && worse.isEmpty && sessions.count >= Trend.minimumSessions { lines.append("No clear change yet.") }
+        if improved.isEmpty && worse.isEmpty && sessions.count >= Trend.minimumSessions {
+            lines.append("No clear change yet.")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -98,19 +119,25 @@ public struct ProgressReport: Sendable {
             "trends": trends.map { t -> [String: Any] in
                 [
                     "measure": t.measure.key, "direction": t.direction.rawValue, "sessions": t.points.count,
-                    "change": Self.json(t.change), "windowSessions": t.windowSessions, "slopePerWeek": Self.json(t.slopePerWeek),
+                    "change": Self.json(t.change), "windowSessions": t.windowSessions,
+                    "slopePerWeek": Self.json(t.slopePerWeek),
                     "lowerIsBetter": t.measure.lowerIsBetter,
                 ]
             },
             "curveballRecovery": [
                 "sessions": recovery.map { r -> [String: Any] in
-                    ["session": r.session, "startedAt": iso.string(from: r.startedAt), "afterCurveball": Self.round(r.afterCurveball),
-                     "baseline": Self.round(r.baseline), "ratio": Self.json(r.ratio)]
+                    [
+                        "session": r.session, "startedAt": iso.string(from: r.startedAt),
+                        "afterCurveball": Self.round(r.afterCurveball),
+                        "baseline": Self.round(r.baseline), "ratio": Self.json(r.ratio),
+                    ]
                 },
                 "direction": recoveryTrend.direction.rawValue, "change": Self.json(recoveryTrend.change),
             ] as [String: Any],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -120,22 +147,36 @@ public struct ProgressReport: Sendable {
     /// session had one) hesitation after curveballs.
     public func csv() -> String {
         let iso = ISO8601DateFormatter()
-        var lines = ["session,startedAt,answers,speakingTime,meanLatency,pausesPerMinute,meanPause,longestPause,phonationTimeRatio,speechRate,rating"]
+        var lines = [
+            "session,startedAt,answers,speakingTime,meanLatency,pausesPerMinute,meanPause,longestPause,phonationTimeRatio,speechRate,rating"
+        ]
         for s in sessions {
-            lines.append(([s.session, iso.string(from: s.startedAt), String(s.answers)]
-                + [s.speakingTime, s.meanLatency, s.pausesPerMinute, s.meanPause, s.longestPause, s.phonationTimeRatio, s.speechRate, s.rating].map(Self.csv))
-                .joined(separator: ","))
+            lines.append(
+                ([s.session, iso.string(from: s.startedAt), String(s.answers)]
+                    + [
+                        s.speakingTime, s.meanLatency, s.pausesPerMinute, s.meanPause, s.longestPause,
+                        s.phonationTimeRatio, s.speechRate, s.rating,
+                    ].map(Self.csv))
+                    .joined(separator: ","))
         }
         lines.append("")
         lines.append("measure,direction,sessions,change,windowSessions,slopePerWeek")
         for t in trends {
-            lines.append([t.measure.key, t.direction.rawValue, String(t.points.count), Self.csv(t.change), String(t.windowSessions), Self.csv(t.slopePerWeek)].joined(separator: ","))
+            lines.append(
+                [
+                    t.measure.key, t.direction.rawValue, String(t.points.count), Self.csv(t.change),
+                    String(t.windowSessions), Self.csv(t.slopePerWeek),
+                ].joined(separator: ","))
         }
         if !recovery.isEmpty {
             lines.append("")
             lines.append("session,startedAt,afterCurveballPausesPerMinute,baselinePausesPerMinute,ratio")
             for r in recovery {
-                lines.append([r.session, iso.string(from: r.startedAt), Self.csv(r.afterCurveball), Self.csv(r.baseline), Self.csv(r.ratio)].joined(separator: ","))
+                lines.append(
+                    [
+                        r.session, iso.string(from: r.startedAt), Self.csv(r.afterCurveball), Self.csv(r.baseline),
+                        Self.csv(r.ratio),
+                    ].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -45,19 +45,24 @@ public struct SessionComparison: Sendable {
         var lines = ["measure             \(first.session)  \(second.session)     change"]
         for (measure, a, b) in rows {
             let delta = zip2(a, b).map { $1 - $0 }
-            let verdict = delta.map { abs($0) < 1e-9 ? "" : (($0 < 0) == measure.lowerIsBetter ? "  better" : "  worse") } ?? ""
-            lines.append(measure.label.padding(toLength: 18, withPad: " ", startingAt: 0)
-                + ProgressReport.number(a, "%17.2f") + ProgressReport.number(b, "%17.2f")
-                + ProgressReport.number(delta, "%+11.2f") + verdict)
+            let verdict =
+                delta.map { abs($0) < 1e-9 ? "" : (($0 < 0) == measure.lowerIsBetter ? "  better" : "  worse") } ?? ""
+            lines.append(
+                measure.label.padding(toLength: 18, withPad: " ", startingAt: 0)
+                    + ProgressReport.number(a, "%17.2f") + ProgressReport.number(b, "%17.2f")
+                    + ProgressReport.number(delta, "%+11.2f") + verdict)
         }
         if pairs.isEmpty {
             lines.append("\nNo question was answered in both sessions.")
         } else {
             lines.append("\nSame question in both (pauses per minute, longest pause):")
             for pair in pairs {
-                lines.append("  \(pair.promptId): "
-                    + ProgressReport.number(pair.first.pausesPerMinute, "%.1f") + " → " + ProgressReport.number(pair.second.pausesPerMinute, "%.1f")
-                    + " /min, " + ProgressReport.number(pair.first.longestPause, "%.1f") + " → " + ProgressReport.number(pair.second.longestPause, "%.1f") + " s")
+                lines.append(
+                    "  \(pair.promptId): "
+                        + ProgressReport.number(pair.first.pausesPerMinute, "%.1f") + " → "
+                        + ProgressReport.number(pair.second.pausesPerMinute, "%.1f")
+                        + " /min, " + ProgressReport.number(pair.first.longestPause, "%.1f") + " → "
+                        + ProgressReport.number(pair.second.longestPause, "%.1f") + " s")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -67,16 +72,30 @@ public struct SessionComparison: Sendable {
         let object: [String: Any] = [
             "first": first.session, "second": second.session,
             "measures": rows.map { measure, a, b in
-                ["measure": measure.key, "first": ProgressReport.json(a), "second": ProgressReport.json(b),
-                 "change": ProgressReport.json(zip2(a, b).map { $1 - $0 })] as [String: Any]
+                [
+                    "measure": measure.key, "first": ProgressReport.json(a), "second": ProgressReport.json(b),
+                    "change": ProgressReport.json(zip2(a, b).map { $1 - $0 }),
+                ] as [String: Any]
             },
             "pairs": pairs.map { pair in
-                ["promptId": pair.promptId, "prompt": pair.prompt,
-                 "first": ["pausesPerMinute": ProgressReport.json(pair.first.pausesPerMinute), "longestPause": ProgressReport.json(pair.first.longestPause), "responseLatency": ProgressReport.json(pair.first.responseLatency)],
-                 "second": ["pausesPerMinute": ProgressReport.json(pair.second.pausesPerMinute), "longestPause": ProgressReport.json(pair.second.longestPause), "responseLatency": ProgressReport.json(pair.second.responseLatency)]] as [String: Any]
+                [
+                    "promptId": pair.promptId, "prompt": pair.prompt,
+                    "first": [
+                        "pausesPerMinute": ProgressReport.json(pair.first.pausesPerMinute),
+                        "longestPause": ProgressReport.json(pair.first.longestPause),
+                        "responseLatency": ProgressReport.json(pair.first.responseLatency),
+                    ],
+                    "second": [
+                        "pausesPerMinute": ProgressReport.json(pair.second.pausesPerMinute),
+                        "longestPause": ProgressReport.json(pair.second.longestPause),
+                        "responseLatency": ProgressReport.json(pair.second.responseLatency),
+                    ],
+                ] as [String: Any]
             },
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -84,15 +103,25 @@ public struct SessionComparison: Sendable {
     public func csv() -> String {
         var lines = ["measure,\(first.session),\(second.session),change"]
         for (measure, a, b) in rows {
-            lines.append([measure.key, ProgressReport.csv(a), ProgressReport.csv(b), ProgressReport.csv(zip2(a, b).map { $1 - $0 })].joined(separator: ","))
+            lines.append(
+                [
+                    measure.key, ProgressReport.csv(a), ProgressReport.csv(b),
+                    ProgressReport.csv(zip2(a, b).map { $1 - $0 }),
+                ].joined(separator: ","))
         }
         if !pairs.isEmpty {
             lines.append("")
-            lines.append("promptId,firstPausesPerMinute,secondPausesPerMinute,firstLongestPause,secondLongestPause,firstLatency,secondLatency")
+            lines.append(
+                "promptId,firstPausesPerMinute,secondPausesPerMinute,firstLongestPause,secondLongestPause,firstLatency,secondLatency"
+            )
             for pair in pairs {
-                lines.append(([CSVField.text(pair.promptId)] + [pair.first.pausesPerMinute, pair.second.pausesPerMinute, pair.first.longestPause,
-                                                 pair.second.longestPause, pair.first.responseLatency, pair.second.responseLatency].map(ProgressReport.csv))
-                    .joined(separator: ","))
+                lines.append(
+                    ([CSVField.text(pair.promptId)]
+                        + [
+                            pair.first.pausesPerMinute, pair.second.pausesPerMinute, pair.first.longestPause,
+                            pair.second.longestPause, pair.first.responseLatency, pair.second.responseLatency,
+                        ].map(ProgressReport.csv))
+                        .joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

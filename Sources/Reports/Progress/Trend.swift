@@ -14,10 +14,14 @@ public struct Measure: Sendable {
     /// The hesitation measures a report follows, in the order it shows them.
     public static let all: [Measure] = [
         Measure(key: "meanLatency", label: "time to start", unit: "s", lowerIsBetter: true) { $0.meanLatency },
-        Measure(key: "pausesPerMinute", label: "pauses per minute", unit: "/min", lowerIsBetter: true) { $0.pausesPerMinute },
+        Measure(key: "pausesPerMinute", label: "pauses per minute", unit: "/min", lowerIsBetter: true) {
+            $0.pausesPerMinute
+        },
         Measure(key: "meanPause", label: "mean pause", unit: "s", lowerIsBetter: true) { $0.meanPause },
         Measure(key: "longestPause", label: "longest pause", unit: "s", lowerIsBetter: true) { $0.longestPause },
-        Measure(key: "phonationTimeRatio", label: "speaking share", unit: "", lowerIsBetter: false) { $0.phonationTimeRatio },
+        Measure(key: "phonationTimeRatio", label: "speaking share", unit: "", lowerIsBetter: false) {
+            $0.phonationTimeRatio
+        },
         Measure(key: "speechRate", label: "speech rate", unit: "syll/s", lowerIsBetter: false) { $0.speechRate },
         Measure(key: "rating", label: "confidence", unit: "/5", lowerIsBetter: false) { $0.rating },
     ]
@@ -50,7 +54,8 @@ public struct Trend: Sendable {
     public let direction: Direction
 
     public init(_ measure: Measure, sessions: [SessionSummary]) {
-        self.init(measure, points: sessions.compactMap { summary in measure.value(summary).map { (summary.startedAt, $0) } })
+        self.init(
+            measure, points: sessions.compactMap { summary in measure.value(summary).map { (summary.startedAt, $0) } })
     }
 
     /// A trend of values that do not come from session summaries (oldest first).
@@ -100,8 +105,9 @@ public struct Trend: Sendable {
         }
         guard let low = values.min(), let high = values.max() else { return "" }
         let bars = Array("▁▂▃▄▅▆▇█")
-        return String(values.map { value in
-            high > low ? bars[min(7, Int((value - low) / (high - low) * 7.999))] : bars[3]
-        })
+        return String(
+            values.map { value in
+                high > low ? bars[min(7, Int((value - low) / (high - low) * 7.999))] : bars[3]
+            })
     }
 }

@@ -26,9 +26,15 @@ public struct SessionDetail {
             if takes.isEmpty { lines.append("   (not answered)") }
             for take in takes {
                 lines.append("   take \(take.number): " + TakeSummary.line(take))
-                lines.append("   " + Timeline.render(duration: take.duration, segments: segments[take.id ?? -1] ?? [], width: max(20, width - 6)))
+                lines.append(
+                    "   "
+                        + Timeline.render(
+                            duration: take.duration, segments: segments[take.id ?? -1] ?? [], width: max(20, width - 6))
+                )
             }
-            if let note = answer.note { lines.append("   note: \(printable(note.replacingOccurrences(of: "\n", with: " / ")))") }
+            if let note = answer.note {
+                lines.append("   note: \(printable(note.replacingOccurrences(of: "\n", with: " / ")))")
+            }
             if let rating = answer.rating { lines.append("   confidence: \(rating)/5") }
         }
         lines.append("\n   " + Timeline.legend)
@@ -56,7 +62,9 @@ public struct SessionDetail {
             "longestPause": m?.longestPause ?? NSNull(), "pausesPerMinute": m?.pausesPerMinute ?? NSNull(),
             "speechRate": m?.speechRate ?? NSNull(), "analysisError": take.analysisError ?? NSNull(),
             "metrics": m.map(AnswerJSON.metrics) ?? NSNull(),
-            "pauses": (segments[take.id ?? -1] ?? []).filter { $0.kind == .pause }.map { ["start": $0.start, "end": $0.end] },
+            "pauses": (segments[take.id ?? -1] ?? []).filter { $0.kind == .pause }.map {
+                ["start": $0.start, "end": $0.end]
+            },
         ]
     }
 }
@@ -64,7 +72,9 @@ public struct SessionDetail {
 /// Pretty, sorted, slash-preserving JSON text, as every JSON output of rehearse prints it.
 enum JSONText {
     static func encode(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -7,7 +7,8 @@ import Sessions
 public enum TakeSummary {
     public static func line(_ take: Take) -> String {
         guard let m = take.metrics else {
-            return String(format: "%.1f s recorded; not analysed: %@", take.duration, take.analysisError ?? "unknown reason")
+            return String(
+                format: "%.1f s recorded; not analysed: %@", take.duration, take.analysisError ?? "unknown reason")
         }
         var parts = [String(format: "%.1f s", take.duration)]
         parts.append(m.responseLatency.map { String(format: "started after %.1f s", $0) } ?? "no speech found")
@@ -21,7 +22,9 @@ public enum TakeSummary {
     /// "started 1.2 s sooner · 3.0 fewer pauses per minute · …" against `earlier`; lower hesitation
     /// reads as better.
     public static func comparison(_ take: Take, with earlier: Take) -> String {
-        guard let now = take.metrics, let then = earlier.metrics else { return "cannot compare: one of them was not analysed" }
+        guard let now = take.metrics, let then = earlier.metrics else {
+            return "cannot compare: one of them was not analysed"
+        }
         var parts: [String] = []
         if let a = now.responseLatency, let b = then.responseLatency, abs(a - b) >= 0.1 {
             parts.append(String(format: "started %.1f s %@", abs(a - b), a < b ? "sooner" : "later"))
@@ -29,7 +32,8 @@ public enum TakeSummary {
         if let a = now.pausesPerMinute, let b = then.pausesPerMinute, abs(a - b) >= 0.5 {
             parts.append(String(format: "%.1f %@ pauses per minute", abs(a - b), a < b ? "fewer" : "more"))
         }
-        if let a = now.longestPause ?? (now.pauseCount == 0 ? 0 : nil), let b = then.longestPause ?? (then.pauseCount == 0 ? 0 : nil),
+        if let a = now.longestPause ?? (now.pauseCount == 0 ? 0 : nil),
+            let b = then.longestPause ?? (then.pauseCount == 0 ? 0 : nil),
             abs(a - b) >= 0.1
         {
             parts.append(String(format: "longest pause %.1f s %@", abs(a - b), a < b ? "shorter" : "longer"))
@@ -43,7 +47,7 @@ public enum TakeSummary {
     /// A take's recording time as the practice screen shows it: `2026-11-27 09:15`, local time.
     public static func date(_ date: Date) -> String { minuteFormatter.string(from: date) }
 
-    nonisolated(unsafe) private static let minuteFormatter: DateFormatter = {
+    private static let minuteFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
@@ -54,7 +58,9 @@ public enum TakeSummary {
 extension Timeline {
     /// The timeline of a stored take.
     public static func render(duration: Double, segments: [Segment], width: Int) -> String {
-        let spans = { (kind: Segment.Kind) in segments.filter { $0.kind == kind }.map { TimeSpan(start: $0.start, end: $0.end) } }
+        let spans = { (kind: Segment.Kind) in
+            segments.filter { $0.kind == kind }.map { TimeSpan(start: $0.start, end: $0.end) }
+        }
         return render(duration: duration, speech: spans(.speech), pauses: spans(.pause), width: width)
     }
 }

@@ -69,7 +69,9 @@ public final class PracticeRun {
     /// Records the next take of `answer` with `recorder` and stores it. The file is locked from its
     /// creation until the take is in the database, so no other command adopts it half-written.
     /// An answer whose first take fails is removed again: an unanswered question is not answered.
-    public func recordTake(of answer: Answer, prompt: Prompt, limit: Double, with recorder: some AnswerRecorder) throws -> PracticeTake {
+    public func recordTake(
+        of answer: Answer, prompt: Prompt, limit: Double, with recorder: some AnswerRecorder
+    ) throws -> PracticeTake {
         let previous = latestTakes[answer.id!]
         let number = (previous?.number ?? 0) + 1
         let file = TakeFile(session: id, position: answer.position, promptId: prompt.id, take: number)
@@ -84,7 +86,8 @@ public final class PracticeRun {
             } catch {
                 // Keep what was recorded before the failure (a full disk): store it, then report.
                 if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 44,
-                    let kept = try? store.file(RecordedTake(file: file, recordedAt: recordedAt), answer: answer.id!, home: home)
+                    let kept = try? store.file(
+                        RecordedTake(file: file, recordedAt: recordedAt), answer: answer.id!, home: home)
                 {
                     latestTakes[answer.id!] = kept.take
                     takesRecorded += 1
@@ -93,8 +96,9 @@ public final class PracticeRun {
                 }
                 throw error
             }
-            filed = try store.file(RecordedTake(file: file, recordedAt: recordedAt, droppedFrames: summary.droppedFrames),
-                                   answer: answer.id!, home: home)
+            filed = try store.file(
+                RecordedTake(file: file, recordedAt: recordedAt, droppedFrames: summary.droppedFrames),
+                answer: answer.id!, home: home)
             lock.release()
         } catch {
             if latestTakes[answer.id!] == nil { try? store.deleteAnswer(answer.id!, andEmptySession: false) }

@@ -12,6 +12,11 @@ public struct Prompt: Sendable, Equatable, Codable {
     /// Longest answer in seconds; nil for the practice default.
     public var answerLimit: Double?
 
+    /// The longest think time or answer limit a deck may set, in seconds (a day).
+    public static let longestTime = 86_400.0
+    /// The longest prompt id, in characters: ids become parts of file names.
+    public static let longestID = 100
+
     public init(id: String, text: String, category: String, thinkTime: Double? = nil, answerLimit: Double? = nil) {
         self.id = id
         self.text = text
@@ -73,7 +78,10 @@ public enum DeckLoader {
         for deck in decks {
             for prompt in deck.prompts {
                 if let other = seen[prompt.id], other != deck.path {
-                    errors.append(DeckError(path: deck.path, line: nil, reason: "prompt id '\(prompt.id)' is also used in '\(other)'; ids must be unique"))
+                    errors.append(
+                        DeckError(
+                            path: deck.path, line: nil,
+                            reason: "prompt id '\(prompt.id)' is also used in '\(other)'; ids must be unique"))
                 }
                 seen[prompt.id] = deck.path
             }
@@ -83,7 +91,8 @@ public enum DeckLoader {
 
     /// Reads one deck file.
     public static func load(path: String) throws(DeckError) -> Deck {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw DeckError(path: path, line: nil, reason: "cannot read the file (missing, unreadable or not UTF-8)")
         }
         return try parse(text, path: path)
@@ -93,51 +102,79 @@ public enum DeckLoader {
     public static func parse(_ text: String, path: String) throws(DeckError) -> Deck {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw DeckError(path: path, line: nil, reason: "the file is empty") }
+            guard let node = try Yams.compose(yaml: text) else {
+                throw DeckError(path: path, line: nil, reason: "the file is empty")
+            }
             root = node
         } catch let error as DeckError {
             throw error
         } catch let error as YamlError {
-            throw DeckError(path: path, line: Self.line(of: error), reason: "not valid YAML: \(Self.problem(of: error))")
+            throw DeckError(
+                path: path, line: Self.line(of: error), reason: "not valid YAML: \(Self.problem(of: error))")
         } catch {
             throw DeckError(path: path, line: nil, reason: "not valid YAML: \(error)")
         }
         guard let mapping = root.mapping else {
-            throw DeckError(path: path, line: root.mark.map { $0.line }, reason: "expected keys 'title' and 'prompts' at the top")
+            throw DeckError(
+                path: path, line: root.mark.map { $0.line }, reason: "expected keys 'title' and 'prompts' at the top")
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let title = mapping["title"]?.string ?? name
         let defaultCategory = mapping["category"]?.string ?? name
         guard let list = mapping["prompts"]?.sequence else {
-            throw DeckError(path: path, line: root.mark.map { $0.line }, reason: "missing 'prompts:', a list of prompts")
+            throw DeckError(
+                path: path, line: root.mark.map { $0.line }, reason: "missing 'prompts:', a list of prompts")
         }
         var prompts: [Prompt] = []
         var ids = Set<String>()
         for item in list {
             let line = item.mark?.line
-            guard let fields = item.mapping else { throw DeckError(path: path, line: line, reason: "each prompt needs 'id' and 'text'") }
-            guard let id = fields["id"]?.string, !id.isEmpty else { throw DeckError(path: path, line: line, reason: "a prompt has no 'id'") }
-            guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                throw DeckError(path: path, line: line, reason: "prompt id '\(id)' may only hold letters, digits, '-' and '_'")
+            guard let fields = item.mapping else {
+                throw DeckError(path: path, line: line, reason: "each prompt needs 'id' and 'text'")
             }
-            guard let text = fields["text"]?.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let id = fields["id"]?.string, !id.isEmpty else {
+                throw DeckError(path: path, line: line, reason: "a prompt has no 'id'")
+            }
+            guard id.unicodeScalars.count <= Prompt.longestID else {
+                throw DeckError(
+                    path: path, line: line,
+                    reason: "prompt id '\(id.prefix(20))…' is longer than \(Prompt.longestID) characters")
+            }
+            guard id.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" })
+            else {
+                throw DeckError(
+                    path: path, line: line, reason: "prompt id '\(id)' may only hold letters, digits, '-' and '_'")
+            }
+            guard let text = fields["text"]?.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else {
                 throw DeckError(path: path, line: line, reason: "prompt '\(id)' has no 'text'")
             }
-            guard ids.insert(id).inserted else { throw DeckError(path: path, line: line, reason: "prompt id '\(id)' appears twice") }
+            guard ids.insert(id).inserted else {
+                throw DeckError(path: path, line: line, reason: "prompt id '\(id)' appears twice")
+            }
             let think = try seconds(fields["think"], key: "think", prompt: id, path: path, line: line)
             let limit = try seconds(fields["limit"], key: "limit", prompt: id, path: path, line: line)
-            prompts.append(Prompt(
-                id: id, text: text.trimmingCharacters(in: .whitespacesAndNewlines),
-                category: fields["category"]?.string ?? defaultCategory, thinkTime: think, answerLimit: limit))
+            prompts.append(
+                Prompt(
+                    id: id, text: text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    category: fields["category"]?.string ?? defaultCategory, thinkTime: think, answerLimit: limit))
         }
         guard !prompts.isEmpty else { throw DeckError(path: path, line: nil, reason: "the deck has no prompts") }
         return Deck(name: name, title: title, prompts: prompts, path: path)
     }
 
-    private static func seconds(_ node: Node?, key: String, prompt: String, path: String, line: Int?) throws(DeckError) -> Double? {
+    private static func seconds(
+        _ node: Node?, key: String, prompt: String, path: String, line: Int?
+    ) throws(DeckError) -> Double? {
         guard let node else { return nil }
-        guard let value = node.float.map({ Double($0) }) ?? node.int.map({ Double($0) }), value > 0 else {
-            throw DeckError(path: path, line: node.mark?.line ?? line, reason: "prompt '\(prompt)': '\(key)' must be a positive number of seconds")
+        guard let value = node.float.map({ Double($0) }) ?? node.int.map({ Double($0) }), value.isFinite, value > 0,
+            value <= Prompt.longestTime
+        else {
+            throw DeckError(
+                path: path, line: node.mark?.line ?? line,
+                reason:
+                    "prompt '\(prompt)': '\(key)' must be a positive number of seconds, at most \(Int(Prompt.longestTime))"
+            )
         }
         return value
     }

@@ -4,7 +4,8 @@ import GRDB
 enum Migrations {
     /// True for a database that holds tables but was never set up by rehearse (someone else's).
     static func isForeign(_ db: Database) throws -> Bool {
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         return !tables.isEmpty && !tables.contains("grdb_migrations")
     }
 
@@ -37,9 +38,11 @@ enum Migrations {
                 t.column("droppedFrames", .integer).notNull()
                 t.column("analysisError", .text)
                 t.column("duration", .double).notNull()
-                for name in ["speakingTime", "phonationTimeRatio", "responseLatency", "trailingSilence", "pausesPerMinute",
-                             "meanPause", "medianPause", "longestPause", "totalPauseTime", "meanLengthOfRun",
-                             "meanLengthOfRunSyllables", "speechRate", "articulationRate", "minimumPause"] {
+                for name in [
+                    "speakingTime", "phonationTimeRatio", "responseLatency", "trailingSilence", "pausesPerMinute",
+                    "meanPause", "medianPause", "longestPause", "totalPauseTime", "meanLengthOfRun",
+                    "meanLengthOfRunSyllables", "speechRate", "articulationRate", "minimumPause",
+                ] {
                     t.column(name, .double)
                 }
                 for name in ["pauseCount", "pausesOver1s", "pausesOver2s", "syllableCount"] {
@@ -57,13 +60,14 @@ enum Migrations {
         migrator.registerMigration("v2: latestAnalysedTake view") { db in
             // The one definition of "an answer's latest analysed take": the highest-numbered take
             // whose analysis succeeded. A later take that could not be analysed does not hide it.
-            try db.execute(sql: """
-                CREATE VIEW latestAnalysedTake AS
-                SELECT take.* FROM take
-                WHERE take.analysisError IS NULL
-                  AND take.number = (SELECT MAX(other.number) FROM take other
-                                     WHERE other.answerId = take.answerId AND other.analysisError IS NULL)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE VIEW latestAnalysedTake AS
+                    SELECT take.* FROM take
+                    WHERE take.analysisError IS NULL
+                      AND take.number = (SELECT MAX(other.number) FROM take other
+                                         WHERE other.answerId = take.answerId AND other.analysisError IS NULL)
+                    """)
         }
         return migrator
     }

@@ -9,7 +9,8 @@ public struct PracticeHome: Sendable {
 
     /// `--home`, else `REHEARSE_HOME`, else the working directory.
     public static func resolve(_ option: String?) -> PracticeHome {
-        let path = option ?? ProcessInfo.processInfo.environment["REHEARSE_HOME"] ?? FileManager.default.currentDirectoryPath
+        let path =
+            option ?? ProcessInfo.processInfo.environment["REHEARSE_HOME"] ?? FileManager.default.currentDirectoryPath
         return PracticeHome(folder: URL(fileURLWithPath: path))
     }
 

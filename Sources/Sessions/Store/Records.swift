@@ -76,7 +76,8 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
     public var metrics: FluencyMetrics?
 
     public init(
-        id: Int64? = nil, answerId: Int64, number: Int, file: String, recordedAt: Date, sampleRate: Int, droppedFrames: Int,
+        id: Int64? = nil, answerId: Int64, number: Int, file: String, recordedAt: Date, sampleRate: Int,
+        droppedFrames: Int,
         duration: Double, analysisError: String? = nil, metrics: FluencyMetrics? = nil
     ) {
         self.id = id
@@ -122,7 +123,8 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
         container["analysisError"] = analysisError
         for measure in FluencyMeasure.all where measure.column != "duration" {
             let value = metrics.flatMap(measure.value(in:))
-            container[measure.column] = measure.isInteger ? value.map { Int($0) } as (any DatabaseValueConvertible)? : value
+            container[measure.column] =
+                measure.isInteger ? value.map { Int($0) } as (any DatabaseValueConvertible)? : value
         }
         container["duration"] = duration
     }

@@ -10,7 +10,9 @@ public struct ReportFilter: Sendable {
     /// One session only.
     public var session: String?
 
-    public init(since: Date? = nil, until: Date? = nil, deck: String? = nil, promptId: String? = nil, session: String? = nil) {
+    public init(
+        since: Date? = nil, until: Date? = nil, deck: String? = nil, promptId: String? = nil, session: String? = nil
+    ) {
         self.since = since
         self.until = until
         self.deck = deck
@@ -80,8 +82,10 @@ extension SessionStore {
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 SessionSummary(
                     session: row["session"], startedAt: row["startedAt"], answers: row["answers"],
-                    speakingTime: row["speakingTime"] ?? 0, meanLatency: row["meanLatency"], pausesPerMinute: row["pausesPerMinute"],
-                    meanPause: row["meanPause"], longestPause: row["longestPause"], phonationTimeRatio: row["phonationTimeRatio"],
+                    speakingTime: row["speakingTime"] ?? 0, meanLatency: row["meanLatency"],
+                    pausesPerMinute: row["pausesPerMinute"],
+                    meanPause: row["meanPause"], longestPause: row["longestPause"],
+                    phonationTimeRatio: row["phonationTimeRatio"],
                     speechRate: row["speechRate"], rating: row["rating"])
             }
         }
@@ -96,19 +100,25 @@ extension SessionStore {
 
     /// The latest analysed take (the `latestAnalysedTake` view) of every answer matching `filter`,
     /// with its session and answer, in session and answer order.
-    public func latestAnalysedTakes(_ filter: ReportFilter = ReportFilter()) throws -> [(session: PracticeSession, answer: Answer, take: Take)] {
+    public func latestAnalysedTakes(
+        _ filter: ReportFilter = ReportFilter()
+    ) throws -> [(session: PracticeSession, answer: Answer, take: Take)] {
         let (conditions, arguments) = filter.sqlConditions()
         return try databaseReader.read { db in
-            let takes = try Take.fetchAll(db, sql: """
-                SELECT take.* FROM latestAnalysedTake take
-                JOIN answer ON answer.id = take.answerId JOIN session ON session.id = answer.sessionId
-                WHERE \(conditions) ORDER BY session.startedAt, answer.position
-                """, arguments: arguments)
+            let takes = try Take.fetchAll(
+                db,
+                sql: """
+                    SELECT take.* FROM latestAnalysedTake take
+                    JOIN answer ON answer.id = take.answerId JOIN session ON session.id = answer.sessionId
+                    WHERE \(conditions) ORDER BY session.startedAt, answer.position
+                    """, arguments: arguments)
             return try Self.withAnswers(takes, db)
         }
     }
 
-    private static func withAnswers(_ takes: [Take], _ db: Database) throws -> [(session: PracticeSession, answer: Answer, take: Take)] {
+    private static func withAnswers(
+        _ takes: [Take], _ db: Database
+    ) throws -> [(session: PracticeSession, answer: Answer, take: Take)] {
         let sessions = Dictionary(uniqueKeysWithValues: try PracticeSession.fetchAll(db).map { ($0.id, $0) })
         let answers = Dictionary(uniqueKeysWithValues: try Answer.fetchAll(db).map { ($0.id!, $0) })
         return takes.compactMap { take in
@@ -120,10 +130,12 @@ extension SessionStore {
     /// Answers that have at least one take, and takes, per session id.
     public func answerAndTakeCounts() throws -> [String: (answers: Int, takes: Int)] {
         try databaseReader.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT answer.sessionId AS session, COUNT(DISTINCT answer.id) AS answers, COUNT(take.id) AS takes
-                FROM answer JOIN take ON take.answerId = answer.id GROUP BY answer.sessionId
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT answer.sessionId AS session, COUNT(DISTINCT answer.id) AS answers, COUNT(take.id) AS takes
+                    FROM answer JOIN take ON take.answerId = answer.id GROUP BY answer.sessionId
+                    """)
             var counts: [String: (answers: Int, takes: Int)] = [:]
             for row in rows { counts[row["session"]] = (row["answers"], row["takes"]) }
             return counts
@@ -133,7 +145,9 @@ extension SessionStore {
     /// Every pause of every take, by take id, in one query (for reports that draw timelines).
     public func pausesByTake() throws -> [Int64: [Segment]] {
         try databaseReader.read { db in
-            Dictionary(grouping: try Segment.filter(Column("kind") == Segment.Kind.pause.rawValue).order(Column("start")).fetchAll(db), by: \.takeId)
+            Dictionary(
+                grouping: try Segment.filter(Column("kind") == Segment.Kind.pause.rawValue).order(Column("start"))
+                    .fetchAll(db), by: \.takeId)
         }
     }
 }
@@ -181,7 +195,8 @@ extension SessionStore {
         return try databaseReader.read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
                 guard let after: Double = row["afterRate"], let usual: Double = row["usualRate"] else { return nil }
-                return CurveballRecovery(session: row["session"], startedAt: row["startedAt"], afterCurveball: after, baseline: usual)
+                return CurveballRecovery(
+                    session: row["session"], startedAt: row["startedAt"], afterCurveball: after, baseline: usual)
             }
         }
     }

@@ -27,11 +27,15 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
         let detail = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            self.init("'\(path)' is damaged or not a rehearse database (\(detail)); nothing was changed. Move it aside to start a new one; your recordings are untouched.")
+            self.init(
+                "'\(path)' is damaged or not a rehearse database (\(detail)); nothing was changed. Move it aside to start a new one; your recordings are untouched."
+            )
         case .SQLITE_READONLY:
-            self.init("'\(path)' is read-only, so this command cannot save anything (\(detail)); reading commands still work")
+            self.init(
+                "'\(path)' is read-only, so this command cannot save anything (\(detail)); reading commands still work")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-            self.init("cannot open '\(path)' (\(detail)); check that its folder exists and that you may read and write it")
+            self.init(
+                "cannot open '\(path)' (\(detail)); check that its folder exists and that you may read and write it")
         case .SQLITE_FULL:
             self.init("cannot write '\(path)': the disk is full; nothing was changed")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
@@ -65,7 +69,9 @@ public final class SessionStore: Sendable {
             try self.init(writer: DatabaseQueue(), path: path)
             return
         }
-        let writer = try StoreError.describingDatabaseErrors(of: path) { try Self.connect(home: home, readOnly: readOnly) }
+        let writer = try StoreError.describingDatabaseErrors(of: path) {
+            try Self.connect(home: home, readOnly: readOnly)
+        }
         try self.init(writer: writer, path: path, migrationLock: home.recordings.path)
     }
 
@@ -95,10 +101,14 @@ public final class SessionStore: Sendable {
             let migrator = Migrations.migrator
             if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
             if try writer.read({ try Migrations.isForeign($0) }) {
-                throw StoreError("'\(path)' is not a rehearse database (it holds other tables); nothing was changed. Move it aside to start a new one; your recordings are untouched.")
+                throw StoreError(
+                    "'\(path)' is not a rehearse database (it holds other tables); nothing was changed. Move it aside to start a new one; your recordings are untouched."
+                )
             }
             if writer.configuration.readonly {
-                throw StoreError("'\(path)' was written by an older rehearse and must be upgraded, but it is read-only; make it writable and run any rehearse command")
+                throw StoreError(
+                    "'\(path)' was written by an older rehearse and must be upgraded, but it is read-only; make it writable and run any rehearse command"
+                )
             }
             let lock = try migrationLock.map(FolderLock.init(waitingFor:))
             try migrator.migrate(writer)
@@ -118,8 +128,10 @@ public final class SessionStore: Sendable {
     /// Records that `prompt` is being asked in `session`, at the next position unless one is given.
     public func ask(_ prompt: Prompt, in session: String, at requested: Int? = nil) throws -> Answer {
         try database.write { db in
-            let position = try requested
-                ?? (Int.fetchOne(db, sql: "SELECT MAX(position) FROM answer WHERE sessionId = ?", arguments: [session]) ?? 0) + 1
+            let position =
+                try requested
+                ?? (Int.fetchOne(db, sql: "SELECT MAX(position) FROM answer WHERE sessionId = ?", arguments: [session])
+                    ?? 0) + 1
             var answer = Answer(sessionId: session, position: position, prompt: prompt)
             try answer.insert(db)
             return answer
@@ -133,8 +145,9 @@ public final class SessionStore: Sendable {
         to answerId: Int64, number: Int, file: String, recordedAt: Date, sampleRate: Int, droppedFrames: Int,
         duration: Double, analysis: Result<AnswerAnalysis, any Error>
     ) throws -> Take {
-        var take = Take(answerId: answerId, number: number, file: file, recordedAt: recordedAt, sampleRate: sampleRate,
-                        droppedFrames: droppedFrames, duration: duration)
+        var take = Take(
+            answerId: answerId, number: number, file: file, recordedAt: recordedAt, sampleRate: sampleRate,
+            droppedFrames: droppedFrames, duration: duration)
         var segments: [(Segment.Kind, TimeSpan)] = []
         switch analysis {
         case .success(let result):
@@ -213,21 +226,25 @@ public final class SessionStore: Sendable {
     /// Earlier analysed takes of a prompt, oldest first, from sessions other than `session`.
     public func previousTakes(of promptId: String, before session: String) throws -> [Take] {
         try database.read { db in
-            try Take.fetchAll(db, sql: """
-                SELECT take.* FROM take JOIN answer ON answer.id = take.answerId
-                WHERE answer.promptId = ? AND answer.sessionId <> ? AND take.analysisError IS NULL
-                ORDER BY take.recordedAt
-                """, arguments: [promptId, session])
+            try Take.fetchAll(
+                db,
+                sql: """
+                    SELECT take.* FROM take JOIN answer ON answer.id = take.answerId
+                    WHERE answer.promptId = ? AND answer.sessionId <> ? AND take.analysisError IS NULL
+                    ORDER BY take.recordedAt
+                    """, arguments: [promptId, session])
         }
     }
 
     /// How often each prompt has been answered, and the mean hesitation (pauses per minute) of its takes.
     public func promptHistory() throws -> [String: (answers: Int, meanPausesPerMinute: Double?)] {
         try database.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT answer.promptId AS id, COUNT(DISTINCT answer.id) AS answers, AVG(take.pausesPerMinute) AS hesitation
-                FROM answer LEFT JOIN take ON take.answerId = answer.id GROUP BY answer.promptId
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT answer.promptId AS id, COUNT(DISTINCT answer.id) AS answers, AVG(take.pausesPerMinute) AS hesitation
+                    FROM answer LEFT JOIN take ON take.answerId = answer.id GROUP BY answer.promptId
+                    """)
             var history: [String: (Int, Double?)] = [:]
             for row in rows { history[row["id"]] = (row["answers"], row["hesitation"]) }
             return history
@@ -243,10 +260,12 @@ public final class SessionStore: Sendable {
     /// The segments of every take of a session, by take id, in one query.
     public func segmentsByTake(in session: String) throws -> [Int64: [Segment]] {
         try database.read { db in
-            let segments = try Segment.fetchAll(db, sql: """
-                SELECT segment.* FROM segment JOIN take ON take.id = segment.takeId JOIN answer ON answer.id = take.answerId
-                WHERE answer.sessionId = ? ORDER BY segment.start
-                """, arguments: [session])
+            let segments = try Segment.fetchAll(
+                db,
+                sql: """
+                    SELECT segment.* FROM segment JOIN take ON take.id = segment.takeId JOIN answer ON answer.id = take.answerId
+                    WHERE answer.sessionId = ? ORDER BY segment.start
+                    """, arguments: [session])
             return Dictionary(grouping: segments, by: \.takeId)
         }
     }

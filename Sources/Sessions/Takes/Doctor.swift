@@ -24,7 +24,9 @@ public enum Doctor {
     /// Runs every check: the database's integrity, then each take's audio file (it must exist and
     /// decode from start to end).
     /// - Parameter progress: called with (takes checked, takes in all).
-    public static func check(home: PracticeHome, store: SessionStore, progress: (Int, Int) -> Void = { _, _ in }) throws -> Findings {
+    public static func check(
+        home: PracticeHome, store: SessionStore, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> Findings {
         var findings = Findings()
         findings.databaseDamage = try store.integrityProblems()
         guard findings.databaseDamage.isEmpty else { return findings }
@@ -67,11 +69,13 @@ extension SessionStore {
     /// Sessions that hold no take (a practice that failed before recording, an interrupted import).
     public func sessionsWithoutTakes() throws -> [String] {
         try databaseReader.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT session.id FROM session
-                WHERE NOT EXISTS (SELECT 1 FROM answer JOIN take ON take.answerId = answer.id WHERE answer.sessionId = session.id)
-                ORDER BY session.startedAt
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT session.id FROM session
+                    WHERE NOT EXISTS (SELECT 1 FROM answer JOIN take ON take.answerId = answer.id WHERE answer.sessionId = session.id)
+                    ORDER BY session.startedAt
+                    """)
         }
     }
 }

@@ -21,7 +21,8 @@ public enum Recovery {
         let manager = FileManager.default
         let folders = ((try? manager.contentsOfDirectory(atPath: home.recordings.path)) ?? []).sorted()
         return folders.filter { SessionID.date(from: $0) != nil }.flatMap { folder in
-            ((try? manager.contentsOfDirectory(atPath: home.recordings.appendingPathComponent(folder).path)) ?? []).sorted()
+            ((try? manager.contentsOfDirectory(atPath: home.recordings.appendingPathComponent(folder).path)) ?? [])
+                .sorted()
                 .filter { $0.hasSuffix(".wav") || $0.hasSuffix(".flac") }
                 .map { "Recordings/\(folder)/\($0)" }
                 .filter { !known.contains($0) }
@@ -35,7 +36,8 @@ public enum Recovery {
         let candidates = orphans(home: home, known: try store.recordedFiles())
         guard !candidates.isEmpty else { return report }
         let allDecks = decks()
-        let prompts = Dictionary(allDecks.flatMap(\.prompts).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let prompts = Dictionary(
+            allDecks.flatMap(\.prompts).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for relative in candidates {
             guard let take = TakeFile(relativePath: relative) else {
                 report.skipped.append((relative, "not named like a rehearse take"))
@@ -63,10 +65,13 @@ public enum Recovery {
         try AudioFileReader(path: url.path).close()  // Unreadable audio creates no session or answer.
         let started = SessionID.date(from: take.session) ?? Date()
         _ = try store.startSession(id: take.session, at: started, deck: nil)
-        let answer = try store.answer(in: take.session, at: take.position)
-            ?? store.ask(prompt ?? Prompt(id: take.promptId, text: "(prompt \(take.promptId), recovered)", category: "unknown"),
-                         in: take.session, at: take.position)
-        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? Date()
+        let answer =
+            try store.answer(in: take.session, at: take.position)
+            ?? store.ask(
+                prompt ?? Prompt(id: take.promptId, text: "(prompt \(take.promptId), recovered)", category: "unknown"),
+                in: take.session, at: take.position)
+        let modified =
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? Date()
         _ = try store.file(RecordedTake(file: take, recordedAt: modified), answer: answer.id!, home: home)
     }
 }
@@ -76,7 +81,9 @@ extension SessionStore {
     /// the store goes through here, so "the next command finds the recording" holds everywhere.
     /// A database the user may not write (read-only commands only) is read as it is, unrecovered.
     /// - Parameter decks: loaded only if an orphan needs its prompt's wording.
-    public static func open(home: PracticeHome, readOnly: Bool = false, decks: () -> [Deck]) throws -> (SessionStore, Recovery.Report) {
+    public static func open(
+        home: PracticeHome, readOnly: Bool = false, decks: () -> [Deck]
+    ) throws -> (SessionStore, Recovery.Report) {
         let store = try SessionStore(home: home, readOnly: readOnly)
         guard store.isWritable else { return (store, Recovery.Report()) }
         return (store, try Recovery.importOrphans(home: home, store: store, decks: decks))

@@ -25,22 +25,27 @@ public struct TakeFile: Equatable, Sendable {
     /// Reads a relative path back; nil for files rehearse did not name.
     public init?(relativePath: String) {
         let parts = relativePath.split(separator: "/")
-        guard parts.count == 3, parts[0] == "Recordings", SessionID.date(from: String(parts[1])) != nil else { return nil }
+        guard parts.count == 3, parts[0] == "Recordings", SessionID.date(from: String(parts[1])) != nil else {
+            return nil
+        }
         let name = parts[2]
-        guard let dot = name.lastIndex(of: "."), let takeMarker = name.range(of: "-take", options: .backwards) else { return nil }
+        guard let dot = name.lastIndex(of: "."), let takeMarker = name.range(of: "-take", options: .backwards) else {
+            return nil
+        }
         let stem = name[..<takeMarker.lowerBound]
         guard let dash = stem.firstIndex(of: "-"), let position = Int(stem[..<dash]),
             let take = Int(name[takeMarker.upperBound..<dot])
         else { return nil }
-        self.init(session: String(parts[1]), position: position, promptId: String(stem[stem.index(after: dash)...]),
-                  take: take, fileExtension: String(name[name.index(after: dot)...]))
+        self.init(
+            session: String(parts[1]), position: position, promptId: String(stem[stem.index(after: dash)...]),
+            take: take, fileExtension: String(name[name.index(after: dot)...]))
     }
 }
 
 /// Session ids are the local start time, `yyyyMMdd-HHmmss`: sortable, and readable in a file
 /// browser. A second session started in the same second (another process) gets `-2`, `-3`, …
 public enum SessionID {
-    nonisolated(unsafe) private static let formatter: DateFormatter = {
+    private static let formatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
@@ -54,7 +59,9 @@ public enum SessionID {
     public static func date(from id: String) -> Date? {
         var stamp = Substring(id)
         if id.count > 15, let dash = id.lastIndex(of: "-"), id.distance(from: id.startIndex, to: dash) == 15 {
-            guard let suffix = Int(id[id.index(after: dash)...]), suffix >= 2, String(suffix) == id[id.index(after: dash)...] else { return nil }
+            guard let suffix = Int(id[id.index(after: dash)...]), suffix >= 2,
+                String(suffix) == id[id.index(after: dash)...]
+            else { return nil }
             stamp = id[..<dash]
         }
         guard stamp.count == 15 else { return nil }
@@ -71,7 +78,9 @@ public enum SessionID {
             if try taken(id) { continue }
             if mkdir(recordings.appendingPathComponent(id).path, 0o755) == 0 { return id }
             guard errno == EEXIST else {
-                throw StoreError("cannot create '\(recordings.appendingPathComponent(id).path)': \(String(cString: strerror(errno)))")
+                throw StoreError(
+                    "cannot create '\(recordings.appendingPathComponent(id).path)': \(String(cString: strerror(errno)))"
+                )
             }
         }
         throw StoreError("cannot find a free session id for \(base) in '\(recordings.path)'")

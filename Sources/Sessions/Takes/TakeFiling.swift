@@ -29,13 +29,17 @@ extension SessionStore {
     /// is dropped.
     /// - Throws: `SoundFileError` when the file cannot be opened as audio at all; `StoreError` or a
     ///   database error when it cannot be stored.
-    public func file(_ recorded: RecordedTake, answer: Int64, home: PracticeHome,
-                     settings: AnalysisSettings = AnalysisSettings()) throws -> FiledTake {
+    public func file(
+        _ recorded: RecordedTake, answer: Int64, home: PracticeHome,
+        settings: AnalysisSettings = AnalysisSettings()
+    ) throws -> FiledTake {
         let path = home.url(of: recorded.file.relativePath).path
         let reader = try AudioFileReader(path: path)
         let sampleRate = reader.sampleRate, duration = reader.duration
         reader.close()
-        let analysis = Result { () throws(SoundFileError) in try RecordingAnalysis.analyze(file: path, settings: settings) }
+        let analysis = Result { () throws(SoundFileError) in
+            try RecordingAnalysis.analyze(file: path, settings: settings)
+        }
         let take = try addTake(
             to: answer, number: recorded.file.take, file: recorded.file.relativePath, recordedAt: recorded.recordedAt,
             sampleRate: sampleRate, droppedFrames: recorded.droppedFrames, duration: duration,

@@ -14,7 +14,8 @@ public enum TakeImport {
     ///   - date: when it was recorded (puts it in the right place in trends); default the file's date.
     /// - Returns: the session and the stored take.
     public static func importRecording(
-        _ path: String, prompt: Prompt, into session: String?, recordedAt date: Date?, home: PracticeHome, store: SessionStore
+        _ path: String, prompt: Prompt, into session: String?, recordedAt date: Date?, home: PracticeHome,
+        store: SessionStore
     ) throws -> (session: String, take: FiledTake) {
         let reader = try AudioFileReader(path: path)
         guard reader.frameCount > 0 else { throw SoundFileError(.empty, path: path, reason: "the file holds no audio") }
@@ -31,7 +32,8 @@ public enum TakeImport {
         let destination = home.url(of: file.relativePath)
         var wroteFile = false
         do {
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             let lock = try TakeLock(creating: destination.path)
             wroteFile = true
             let writer = try AudioFileWriter(path: destination.path, format: .wav, sampleRate: reader.sampleRate)

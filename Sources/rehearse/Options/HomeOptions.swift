@@ -4,8 +4,10 @@ import Sessions
 
 /// `--home`, shared by every command that reads decks or sessions.
 struct HomeOptions: ParsableArguments {
-    @Option(name: .customLong("home"), help: "Folder holding Prompts/ and Recordings/ (default: $REHEARSE_HOME, else the current folder).",
-            completion: .directory)
+    @Option(
+        name: .customLong("home"),
+        help: "Folder holding Prompts/ and Recordings/ (default: $REHEARSE_HOME, else the current folder).",
+        completion: .directory)
     var path: String?
 
     var practiceHome: PracticeHome { PracticeHome.resolve(path) }
@@ -20,7 +22,9 @@ struct HomeOptions: ParsableArguments {
     func openStore(decks: [Deck]? = nil, readOnly: Bool = false) throws -> SessionStore {
         Self.openedDatabase = practiceHome.database.path
         let (store, report) = try SessionStore.open(home: practiceHome, readOnly: readOnly) { decks ?? loadDecks() }
-        for file in report.imported { Console.note("recovered \(file) (recorded but never saved: analysed and imported now)") }
+        for file in report.imported {
+            Console.note("recovered \(file) (recorded but never saved: analysed and imported now)")
+        }
         for (file, reason) in report.skipped { Console.note("warning: \(file): \(reason); left as it is") }
         return store
     }

@@ -18,7 +18,9 @@ struct FormatOptions: ParsableArguments {
 
     /// The format asked for, or `fallback`.
     /// - Throws: `ValidationError` when two formats are asked for, or one this command lacks.
-    func resolved(default fallback: OutputFormat, allowed: [OutputFormat] = OutputFormat.allCases) throws -> OutputFormat {
+    func resolved(
+        default fallback: OutputFormat, allowed: [OutputFormat] = OutputFormat.allCases
+    ) throws -> OutputFormat {
         let asked = [format, json ? .json : nil, csv ? .csv : nil].compactMap { $0 }
         guard Set(asked).count <= 1 else { throw ValidationError("choose one output format") }
         let chosen = asked.first ?? fallback
@@ -31,6 +33,9 @@ struct FormatOptions: ParsableArguments {
 
 /// `--raw-csv`, for commands whose CSV carries text a user or a deck wrote.
 struct RawCSVOption: ParsableArguments {
-    @Flag(help: "In CSV, keep text exactly as it is (by default a cell a spreadsheet would run as a formula starts with ').")
+    @Flag(
+        help:
+            "In CSV, keep text exactly as it is (by default a cell a spreadsheet would run as a formula starts with ')."
+    )
     var rawCsv = false
 }

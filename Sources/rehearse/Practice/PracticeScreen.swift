@@ -13,8 +13,11 @@ struct PracticeScreen {
     private var interactive: Bool { !command.nonInteractive }
 
     func run(_ plan: [Prompt]) throws {
-        print("Practice session \(session.id): \(plan.count) question\(plan.count == 1 ? "" : "s"). Ctrl-C ends it at any time; nothing is lost.")
-        let recorder = LiveRecorder(device: command.audio.inputDevice, rate: command.rate, stop: stop, stopsOnEnter: interactive)
+        print(
+            "Practice session \(session.id): \(plan.count) question\(plan.count == 1 ? "" : "s"). Ctrl-C ends it at any time; nothing is lost."
+        )
+        let recorder = LiveRecorder(
+            device: command.audio.inputDevice, rate: command.rate, stop: stop, stopsOnEnter: interactive)
         do {
             questions: for (index, prompt) in plan.enumerated() {
                 guard !stop.isRequested else { break }
@@ -52,7 +55,9 @@ struct PracticeScreen {
             return
         }
         let answered = session.answersRecorded
-        print("\nSession \(session.id) saved: \(answered) answer\(answered == 1 ? "" : "s"). Review it with: rehearse show \(session.id)")
+        print(
+            "\nSession \(session.id) saved: \(answered) answer\(answered == 1 ? "" : "s"). Review it with: rehearse show \(session.id)"
+        )
     }
 
     /// Counts the think time down; Enter starts at once. False when the user asked to stop.
@@ -111,8 +116,12 @@ struct PracticeScreen {
 
     private func play(_ take: Take) {
         do {
-            let player = try Player(options: PlaybackOptions(path: session.home.url(of: take.file).path, device: command.audio.outputDevice))
-            _ = try player.play(progress: { Console.status("  ▶ \(clock($0)) / \(clock(player.duration))") }, shouldStop: { stop.isRequested || Keyboard.shared.poll() != nil })
+            let player = try Player(
+                options: PlaybackOptions(path: session.home.url(of: take.file).path, device: command.audio.outputDevice)
+            )
+            _ = try player.play(
+                progress: { Console.status("  ▶ \(clock($0)) / \(clock(player.duration))") },
+                shouldStop: { stop.isRequested || Keyboard.shared.poll() != nil })
             Console.endStatus()
         } catch {
             Console.note("rehearse: cannot play: \(error)")
@@ -123,7 +132,9 @@ struct PracticeScreen {
         Console.ask("  Note (one line): ")
         guard let text = Keyboard.shared.next() else { return }
         Console.ask("  Confidence 1–5 (Enter to skip): ")
-        let rating = Keyboard.shared.next().flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { (1...5).contains($0) ? $0 : nil }
+        let rating = Keyboard.shared.next().flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap {
+            (1...5).contains($0) ? $0 : nil
+        }
         do {
             try session.store.annotate(answer: take.answerId, note: text.isEmpty ? nil : text, rating: rating)
             print("  Saved.")
@@ -144,7 +155,9 @@ struct PracticeScreen {
                 process.standardError = FileHandle.nullDevice
                 try process.run()
                 process.waitUntilExit()
-                guard process.terminationStatus == 0 else { throw CommandFailure("espeak-ng exited with status \(process.terminationStatus)") }
+                guard process.terminationStatus == 0 else {
+                    throw CommandFailure("espeak-ng exited with status \(process.terminationStatus)")
+                }
                 let player = try Player(options: PlaybackOptions(path: file, device: command.audio.outputDevice))
                 _ = try player.play(shouldStop: { stop.isRequested })
             }

@@ -18,7 +18,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("min-pause"), help: "Shortest silence, in seconds, that counts as a pause.")
     var minimumPause = 0.25
 
-    @Argument(help: "Audio files (WAV, FLAC, OGG, MP3, AIFF…).", completion: .file(extensions: ["wav", "flac", "ogg", "oga", "mp3", "aiff", "aif"]))
+    @Argument(
+        help: "Audio files (WAV, FLAC, OGG, MP3, AIFF…).",
+        completion: .file(extensions: ["wav", "flac", "ogg", "oga", "mp3", "aiff", "aif"]))
     var files: [String]
 
     @OptionGroup var output: FormatOptions
@@ -30,14 +32,17 @@ struct AnalyzeCommand: ParsableCommand {
 
     func validate() throws {
         _ = try output.resolved(default: .table)
-        if !(minimumPause.isFinite && minimumPause > 0 && minimumPause <= 10) { throw ValidationError("--min-pause must be between 0 and 10 seconds") }
+        if !(minimumPause.isFinite && minimumPause > 0 && minimumPause <= 10) {
+            throw ValidationError("--min-pause must be between 0 and 10 seconds")
+        }
     }
 
     func run() throws {
         let format = try output.resolved(default: .table)
         if let textGridFolder {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: textGridFolder, isDirectory: &isFolder), isFolder.boolValue else {
+            guard FileManager.default.fileExists(atPath: textGridFolder, isDirectory: &isFolder), isFolder.boolValue
+            else {
                 throw CommandFailure("TextGrid folder '\(textGridFolder)' does not exist")
             }
         }
@@ -52,7 +57,9 @@ struct AnalyzeCommand: ParsableCommand {
             switch outcome {
             case .success(let analysis):
                 analysed.append((file, analysis))
-                for warning in RecordingAnalysis.warnings(for: analysis) { Console.note("warning: \(file): \(warning)") }
+                for warning in RecordingAnalysis.warnings(for: analysis) {
+                    Console.note("warning: \(file): \(warning)")
+                }
             case .failure(let error):
                 printError(error.description)
             }
@@ -71,7 +78,8 @@ struct AnalyzeCommand: ParsableCommand {
         switch format {
         case .json: print(AnswerJSON.encode(analysed, asArray: files.count > 1))
         case .csv: print(AnswerCSV.encode(analysed, rawText: rawCSV.rawCsv), terminator: "")
-        case .table: for (file, analysis) in analysed { print(AnswerTable.render(file: file, analysis, width: Console.width)) }
+        case .table:
+            for (file, analysis) in analysed { print(AnswerTable.render(file: file, analysis, width: Console.width)) }
         }
         if analysed.count < files.count { throw ExitCode.failure }
     }

@@ -24,11 +24,15 @@ struct CompareCommand: ParsableCommand {
         let store = try home.openStore(readOnly: true)
         var ids: [String] = []
         for name in [first, second] {
-            guard let id = try store.session(named: name)?.id else { throw CommandFailure("no session '\(name)' (see 'rehearse sessions')") }
+            guard let id = try store.session(named: name)?.id else {
+                throw CommandFailure("no session '\(name)' (see 'rehearse sessions')")
+            }
             ids.append(id)
         }
         let summaries = try store.sessionSummaries()
-        guard let a = summaries.first(where: { $0.session == ids[0] }), let b = summaries.first(where: { $0.session == ids[1] }) else {
+        guard let a = summaries.first(where: { $0.session == ids[0] }),
+            let b = summaries.first(where: { $0.session == ids[1] })
+        else {
             throw CommandFailure("both sessions need at least one analysed answer")
         }
         let pairs = try SessionComparison.pairs(store: store, first: ids[0], second: ids[1])

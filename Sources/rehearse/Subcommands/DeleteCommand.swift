@@ -3,7 +3,8 @@ import Foundation
 import Sessions
 
 struct DeleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a session and its recordings.")
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a session and its recordings.")
 
     @OptionGroup var home: HomeOptions
 
@@ -15,10 +16,14 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         let store = try home.openStore()
-        guard try store.session(session) != nil else { throw CommandFailure("no session '\(session)' (see 'rehearse sessions')") }
+        guard try store.session(session) != nil else {
+            throw CommandFailure("no session '\(session)' (see 'rehearse sessions')")
+        }
         let takes = try store.answers(in: session).flatMap(\.takes).count
         if !yes {
-            Console.ask("Delete session \(session) and its \(takes) recording\(takes == 1 ? "" : "s")? This cannot be undone. [y/N] ")
+            Console.ask(
+                "Delete session \(session) and its \(takes) recording\(takes == 1 ? "" : "s")? This cannot be undone. [y/N] "
+            )
             guard let reply = readLine(), ["y", "yes"].contains(reply.lowercased()) else {
                 print("Nothing deleted.")
                 return

@@ -32,9 +32,12 @@ struct DevicesCommand: ParsableCommand {
         print("index  " + "name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  in  out  rate     host")
         for device in devices {
             let marks = (device.isDefaultInput ? "*in " : "") + (device.isDefaultOutput ? "*out" : "")
-            let line = String(format: "%5d  ", device.index)
+            let line =
+                String(format: "%5d  ", device.index)
                 + device.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                + String(format: "  %2d  %3d  %-7.0f  ", device.maxInputChannels, device.maxOutputChannels, device.defaultSampleRate)
+                + String(
+                    format: "  %2d  %3d  %-7.0f  ", device.maxInputChannels, device.maxOutputChannels,
+                    device.defaultSampleRate)
                 + device.hostAPI + (marks.isEmpty ? "" : "  " + marks)
             print(line)
         }

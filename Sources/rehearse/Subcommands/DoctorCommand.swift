@@ -27,7 +27,9 @@ struct DoctorCommand: ParsableCommand {
         Console.endStatus()
         if !findings.databaseDamage.isEmpty {
             for line in findings.databaseDamage.prefix(10) { print("database damage: \(line)") }
-            throw CommandFailure("'\(home.practiceHome.database.path)' is damaged; copy it aside and see README's 'Where things live'; your recordings are untouched")
+            throw CommandFailure(
+                "'\(home.practiceHome.database.path)' is damaged; copy it aside and see README's 'Where things live'; your recordings are untouched"
+            )
         }
         for (file, reason) in findings.unreadableAudio { print("unreadable audio: \(file): \(reason)") }
         for session in findings.emptySessions { print("empty session (nothing recorded): \(session)") }
@@ -41,7 +43,9 @@ struct DoctorCommand: ParsableCommand {
             for file in missing { try store.forgetTake(file: file) }
             print("Removed \(missing.count) take\(missing.count == 1 ? "" : "s") without audio from the database.")
         } else if !missing.isEmpty {
-            print("\(missing.count) take\(missing.count == 1 ? "" : "s") without audio. Run 'rehearse doctor --repair' to remove them from the database.")
+            print(
+                "\(missing.count) take\(missing.count == 1 ? "" : "s") without audio. Run 'rehearse doctor --repair' to remove them from the database."
+            )
         }
         if !findings.unreadableAudio.isEmpty || (!missing.isEmpty && !repair) { throw ExitCode.failure }
     }

@@ -23,7 +23,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try home.openStore(readOnly: true)
-        let rows = try store.exportRows().map(AnswerExport.row)
-        print(format == .json ? AnswerExport.json(rows) : AnswerExport.csv(rows, rawText: rawCSV.rawCsv), terminator: "")
+        let rows = AnswerExport.rows(try store.exportRows())
+        print(
+            format == .json ? AnswerExport.json(rows) : AnswerExport.csv(rows, rawText: rawCSV.rawCsv), terminator: "")
     }
 }

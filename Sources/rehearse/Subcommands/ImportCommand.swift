@@ -18,7 +18,10 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The prompt they answer (an id from 'rehearse prompts').")
     var prompt: String
 
-    @Option(help: "When they were recorded, ISO 8601 (e.g. 2026-11-20, 2026-11-20T18:30 local time, or 2026-11-20T18:30:00Z); default: the file's date.")
+    @Option(
+        help:
+            "When they were recorded, ISO 8601 (e.g. 2026-11-20, 2026-11-20T18:30 local time, or 2026-11-20T18:30:00Z); default: the file's date."
+    )
     var date: String?
 
     @Option(help: "Add to this existing session instead of a new one.")
@@ -35,7 +38,8 @@ struct ImportCommand: ParsableCommand {
         var target = session
         for file in files {
             do {
-                let result = try TakeImport.importRecording(file, prompt: prompt, into: target, recordedAt: recordedAt, home: home.practiceHome, store: store)
+                let result = try TakeImport.importRecording(
+                    file, prompt: prompt, into: target, recordedAt: recordedAt, home: home.practiceHome, store: store)
                 target = target ?? (files.count > 1 ? result.session : nil)
                 print("Imported \(file) into session \(result.session): " + TakeSummary.line(result.take.take))
                 for warning in result.take.warnings { Console.note("warning: \(file): \(warning)") }

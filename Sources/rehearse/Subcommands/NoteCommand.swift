@@ -28,8 +28,12 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let store = try home.openStore()
-        guard let id = try store.session(named: session)?.id else { throw CommandFailure("no session '\(session)' (see 'rehearse sessions')") }
-        guard let entry = try store.answer(in: id, at: answer) else { throw CommandFailure("session '\(session)' has no answer \(answer) (see 'rehearse show \(session)')") }
+        guard let id = try store.session(named: session)?.id else {
+            throw CommandFailure("no session '\(session)' (see 'rehearse sessions')")
+        }
+        guard let entry = try store.answer(in: id, at: answer) else {
+            throw CommandFailure("session '\(session)' has no answer \(answer) (see 'rehearse show \(session)')")
+        }
         try store.annotate(answer: entry.id!, note: text, rating: rating)
         print("Noted on answer \(answer) of \(id).")
     }

@@ -29,20 +29,24 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Start this many seconds in.")
     var from: Double = 0
 
-    @Option(name: .customLong("output-device"), help: "Speaker to use: an index or part of a name from 'rehearse devices'.")
+    @Option(
+        name: .customLong("output-device"), help: "Speaker to use: an index or part of a name from 'rehearse devices'.")
     var outputDevice: String?
 
     func validate() throws {
         if !(1...2).contains(target.count) { throw ValidationError("give a FILE, or a SESSION and an ANSWER number") }
         if !(from >= 0) { throw ValidationError("--from must be zero or a positive number of seconds") }
-        if target.count == 1 && (take != nil || pause != nil) { throw ValidationError("--take and --pause need SESSION ANSWER") }
+        if target.count == 1 && (take != nil || pause != nil) {
+            throw ValidationError("--take and --pause need SESSION ANSWER")
+        }
     }
 
     func run() throws {
         let (path, start) = try resolve()
         let stop = StopRequest()
         stop.watchSignals()
-        let player = try Player(options: PlaybackOptions(path: path, startTime: start, device: outputDevice.map(DeviceSelector.init)))
+        let player = try Player(
+            options: PlaybackOptions(path: path, startTime: start, device: outputDevice.map(DeviceSelector.init)))
         Console.note("Playing \(path) (\(clock(player.duration))) on '\(player.device.name)'. Ctrl-C stops.")
         let total = player.duration
         let outcome = try player.play(
@@ -60,20 +64,27 @@ struct PlayCommand: ParsableCommand {
     /// The file to play and where to start.
     private func resolve() throws -> (String, Double) {
         guard target.count == 2 else { return (target[0], from) }
-        guard let number = Int(target[1]) else { throw CommandFailure("ANSWER must be a number (see 'rehearse show \(target[0])')") }
+        guard let number = Int(target[1]) else {
+            throw CommandFailure("ANSWER must be a number (see 'rehearse show \(target[0])')")
+        }
         let store = try home.openStore(readOnly: true)
-        guard let session = try store.session(named: target[0])?.id else { throw CommandFailure("no session '\(target[0])' (see 'rehearse sessions')") }
+        guard let session = try store.session(named: target[0])?.id else {
+            throw CommandFailure("no session '\(target[0])' (see 'rehearse sessions')")
+        }
         guard let entry = try store.answers(in: session).first(where: { $0.answer.position == number }) else {
             throw CommandFailure("session '\(target[0])' has no answer \(number) (see 'rehearse show \(target[0])')")
         }
         guard let chosen = take.map({ n in entry.takes.first { $0.number == n } }) ?? entry.takes.last else {
-            throw CommandFailure(take.map { "answer \(number) has no take \($0)" } ?? "answer \(number) was never recorded")
+            throw CommandFailure(
+                take.map { "answer \(number) has no take \($0)" } ?? "answer \(number) was never recorded")
         }
         var start = from
         if let pause {
             let pauses = try store.segments(of: chosen.id!).filter { $0.kind == .pause }
             guard (1...max(1, pauses.count)).contains(pause), pause <= pauses.count else {
-                throw CommandFailure("take \(chosen.number) of answer \(number) has \(pauses.count) pause\(pauses.count == 1 ? "" : "s")")
+                throw CommandFailure(
+                    "take \(chosen.number) of answer \(number) has \(pauses.count) pause\(pauses.count == 1 ? "" : "s")"
+                )
             }
             start = max(0, pauses[pause - 1].start - 1.5)
         }

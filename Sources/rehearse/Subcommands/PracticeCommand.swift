@@ -42,7 +42,9 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: "Recording sample rate in Hz.")
     var rate = 48_000
 
-    @Flag(name: .customLong("non-interactive"), help: "For scripts: no keyboard; each answer records until --limit, then the next question.")
+    @Flag(
+        name: .customLong("non-interactive"),
+        help: "For scripts: no keyboard; each answer records until --limit, then the next question.")
     var nonInteractive = false
 
     func validate() throws {
@@ -56,12 +58,15 @@ struct PracticeCommand: ParsableCommand {
         let decks = home.loadDecks()
         let chosen = deck.map { name in decks.filter { $0.name == name } } ?? decks
         guard !chosen.isEmpty else {
-            throw CommandFailure(deck.map { "no deck named '\($0)' in \(home.practiceHome.prompts.path) (see 'rehearse prompts')" }
-                ?? "no decks found in \(home.practiceHome.prompts.path)")
+            throw CommandFailure(
+                deck.map { "no deck named '\($0)' in \(home.practiceHome.prompts.path) (see 'rehearse prompts')" }
+                    ?? "no decks found in \(home.practiceHome.prompts.path)")
         }
         let store = try home.openStore(decks: decks)
         var random = SystemRandomNumberGenerator()
-        let plan = PromptOrder.plan(chosen.flatMap(\.prompts), history: try store.promptHistory(), count: count, shuffle: shuffle, using: &random)
+        let plan = PromptOrder.plan(
+            chosen.flatMap(\.prompts), history: try store.promptHistory(), count: count, shuffle: shuffle,
+            using: &random)
         let stop = StopRequest()
         stop.watchSignals()
         let session = try PracticeRun(store: store, home: home.practiceHome, deck: deck)
@@ -77,7 +82,8 @@ struct LiveRecorder: AnswerRecorder {
     let stopsOnEnter: Bool
 
     func record(to path: String, limit: Double) throws -> RecordingSummary {
-        let recorder = try Recorder(options: RecordingOptions(path: path, preferredSampleRate: rate, device: device, maximumDuration: limit))
+        let recorder = try Recorder(
+            options: RecordingOptions(path: path, preferredSampleRate: rate, device: device, maximumDuration: limit))
         Keyboard.shared.discardPending()
         try recorder.start()
         print(stopsOnEnter ? "  Recording — answer now. Enter when you are done." : "  Recording — answer now.")

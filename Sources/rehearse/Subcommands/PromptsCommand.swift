@@ -23,17 +23,24 @@ struct PromptsCommand: ParsableCommand {
         var decks = home.loadDecks()
         if let deck {
             decks = decks.filter { $0.name == deck }
-            guard !decks.isEmpty else { throw CommandFailure("no deck named '\(deck)' in \(home.practiceHome.prompts.path)") }
+            guard !decks.isEmpty else {
+                throw CommandFailure("no deck named '\(deck)' in \(home.practiceHome.prompts.path)")
+            }
         }
         if json {
-            let rows = decks.flatMap { deck in deck.prompts.map { ["id": $0.id, "deck": deck.name, "category": $0.category, "text": $0.text] } }
-            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let rows = decks.flatMap { deck in
+                deck.prompts.map { ["id": $0.id, "deck": deck.name, "category": $0.category, "text": $0.text] }
+            }
+            let data = try JSONSerialization.data(
+                withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
             return
         }
         for deck in decks {
             print("\(deck.name) — \(deck.title) (\(deck.prompts.count) prompts)")
-            for prompt in deck.prompts { print("  \(prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(prompt.text)") }
+            for prompt in deck.prompts {
+                print("  \(prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(prompt.text)")
+            }
         }
     }
 }

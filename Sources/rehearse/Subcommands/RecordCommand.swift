@@ -19,7 +19,9 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Stop after this many seconds.")
     var duration: Double?
 
-    @Option(name: .customLong("input-device"), help: "Microphone to use: an index or part of a name from 'rehearse devices'.")
+    @Option(
+        name: .customLong("input-device"),
+        help: "Microphone to use: an index or part of a name from 'rehearse devices'.")
     var inputDevice: String?
 
     @Option(help: "Sample rate in Hz; the device's own rate is used if it refuses this one.")
@@ -45,9 +47,11 @@ struct RecordCommand: ParsableCommand {
         )
         let recorder = try Recorder(options: options)
         if recorder.sampleRate != rate {
-            Console.note("note: '\(recorder.device.name)' does not record at \(rate) Hz; using \(recorder.sampleRate) Hz")
+            Console.note(
+                "note: '\(recorder.device.name)' does not record at \(rate) Hz; using \(recorder.sampleRate) Hz")
         }
-        let stopHint = duration.map { "for \(clock($0)), or until Enter or Ctrl-C" } ?? "until you press Enter or Ctrl-C"
+        let stopHint =
+            duration.map { "for \(clock($0)), or until Enter or Ctrl-C" } ?? "until you press Enter or Ctrl-C"
         Console.note("Recording from '\(recorder.device.name)' to \(file) \(stopHint).")
         try recorder.start()
         let summary: RecordingSummary
@@ -70,7 +74,8 @@ struct RecordCommand: ParsableCommand {
         // Map -60…0 dBFS onto the bar; speech usually sits around -30…-10.
         let fraction = (level.peakDBFS + 60) / 60
         let remaining = duration.map { "  -" + clock(max(0, $0 - recorder.elapsed)) } ?? ""
-        return "● REC \(clock(recorder.elapsed))\(remaining)  \(bar(fraction, width: 24)) \(String(format: "%4.0f", level.peakDBFS)) dBFS   Enter stops"
+        return
+            "● REC \(clock(recorder.elapsed))\(remaining)  \(bar(fraction, width: 24)) \(String(format: "%4.0f", level.peakDBFS)) dBFS   Enter stops"
     }
 }
 

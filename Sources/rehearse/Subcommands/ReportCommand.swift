@@ -34,25 +34,31 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
 
-    @Option(help: "Also write the report as one self-contained HTML page (charts, timelines, audio players) to this file.")
+    @Option(
+        help: "Also write the report as one self-contained HTML page (charts, timelines, audio players) to this file.")
     var html: String?
 
     func validate() throws {
         if let metric, Measure.named(metric) == nil {
-            throw ValidationError("unknown --metric '\(metric)'; choose one of \(Measure.all.map(\.key).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown --metric '\(metric)'; choose one of \(Measure.all.map(\.key).joined(separator: ", "))")
         }
         for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, DateArgument(argument: value) == nil { throw ValidationError("\(name) '\(value)' is not \(DateArgument.expected)") }
+            if let value, DateArgument(argument: value) == nil {
+                throw ValidationError("\(name) '\(value)' is not \(DateArgument.expected)")
+            }
         }
     }
 
     func run() throws {
         let store = try home.openStore(readOnly: true)
         // --until names a day: include all of it.
-        let filter = ReportFilter(since: try DateArgument.parse(since, option: "--since")?.start,
-                                  until: try DateArgument.parse(until, option: "--until")?.end, deck: deck, promptId: prompt)
+        let filter = ReportFilter(
+            since: try DateArgument.parse(since, option: "--since")?.start,
+            until: try DateArgument.parse(until, option: "--until")?.end, deck: deck, promptId: prompt)
         let report = ProgressReport(
-            sessions: try store.sessionSummaries(filter), measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,
+            sessions: try store.sessionSummaries(filter),
+            measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,
             recovery: prompt == nil ? try store.curveballRecovery(filter) : [])
         if let html {
             try writeHTML(report, store: store, to: html)
@@ -71,7 +77,9 @@ extension ReportCommand {
     func writeHTML(_ report: ProgressReport, store: SessionStore, to path: String) throws {
         let page = URL(fileURLWithPath: path).standardizedFileURL
         let sessions = Set(report.sessions.map(\.session))
-        let answers = try store.latestAnalysedTakes(ReportFilter(promptId: prompt)).filter { sessions.contains($0.session.id) }
+        let answers = try store.latestAnalysedTakes(ReportFilter(promptId: prompt)).filter {
+            sessions.contains($0.session.id)
+        }
         let homeFolder = home.practiceHome
         let html = HTMLReport(report: report, answers: answers, pauses: try store.pausesByTake()) { take in
             relativePath(from: page.deletingLastPathComponent(), to: homeFolder.url(of: take.file))

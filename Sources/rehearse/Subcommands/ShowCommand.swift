@@ -4,7 +4,8 @@ import Reports
 import Sessions
 
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one session: every answer with its measures and pause timeline.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one session: every answer with its measures and pause timeline.")
 
     @OptionGroup var home: HomeOptions
 
@@ -18,7 +19,9 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let json = try output.resolved(default: .table, allowed: [.table, .json]) == .json
         let store = try home.openStore(readOnly: true)
-        guard let id = try store.session(named: session)?.id else { throw CommandFailure("no session '\(session)' (see 'rehearse sessions')") }
+        guard let id = try store.session(named: session)?.id else {
+            throw CommandFailure("no session '\(session)' (see 'rehearse sessions')")
+        }
         let detail = try SessionDetail(session: id, store: store)
         if json {
             print(detail.json())

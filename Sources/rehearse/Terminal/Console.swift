@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-    @preconcurrency import Glibc
+@preconcurrency import Glibc
 #endif
 import Foundation
 
@@ -45,9 +45,11 @@ enum Console {
     /// `text` without control characters (escape sequences could retitle or recolour the
     /// terminal): deck and note text is the user's or a stranger's, never trusted.
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) || scalar == "\t"
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { scalar in
+                    !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) || scalar == "\t"
+                }))
     }
 
     static func red(_ text: String) -> String { usesColour ? "\u{1B}[31m\(text)\u{1B}[0m" : text }

@@ -5,11 +5,14 @@ import Foundation
 /// file. Errors name the file and the system's reason in one line.
 enum FileOutput {
     static func write(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let folder =
+            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         var template = Array("\(folder)/.rehearse-XXXXXX".utf8CString)
         let descriptor = mkstemp(&template)
-        guard descriptor >= 0 else { throw CommandFailure("cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        let temporary = String(cString: template)
+        guard descriptor >= 0 else {
+            throw CommandFailure("cannot write '\(path)': \(String(cString: strerror(errno)))")
+        }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: Int32 = 0
         let bytes = Array(text.utf8)
         var written = 0

@@ -6,7 +6,9 @@ enum PrivateFolder {
     static func with<T>(_ body: (URL) throws -> T) throws -> T {
         var template = Array((FileManager.default.temporaryDirectory.path + "/rehearse.XXXXXX").utf8CString)
         guard let created = mkdtemp(&template) else {
-            throw CommandFailure("cannot create a private temporary folder in '\(FileManager.default.temporaryDirectory.path)': \(String(cString: strerror(errno)))")
+            throw CommandFailure(
+                "cannot create a private temporary folder in '\(FileManager.default.temporaryDirectory.path)': \(String(cString: strerror(errno)))"
+            )
         }
         let folder = URL(fileURLWithPath: String(cString: created))
         defer { try? FileManager.default.removeItem(at: folder) }

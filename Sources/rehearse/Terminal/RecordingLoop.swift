@@ -5,7 +5,9 @@ import Foundation
 /// its length, redrawing a status line, then finishes the file.
 /// - Throws: the `SoundFileError` that ended the recording early (a full disk); the file then holds
 ///   everything recorded before it.
-func runRecording(_ recorder: Recorder, stop: StopRequest, stopsOnEnter: Bool, status: (Recorder) -> String) throws(SoundFileError) -> RecordingSummary {
+func runRecording(
+    _ recorder: Recorder, stop: StopRequest, stopsOnEnter: Bool, status: (Recorder) -> String
+) throws(SoundFileError) -> RecordingSummary {
     while !stop.isRequested && !recorder.isFinished {
         if stopsOnEnter, Keyboard.shared.poll() != nil { break }
         Console.status(status(recorder))
