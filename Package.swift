@@ -68,7 +68,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Sessions", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Reports", "Sessions", "Analysis", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "SessionsTests",
@@ -79,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["AudioIO", "TestSupport", "rehearse"]
+            dependencies: ["AudioIO", "Analysis", "Sessions", "TestSupport", "rehearse"]
         ),
     ]
 )

@@ -85,6 +85,18 @@ public final class SessionStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        if FileManager.default.fileExists(atPath: path) {
+            // Look before opening for writing: a write-ahead-log pool rewrites the header of any
+            // SQLite file it opens, and a database that is not ours must stay as it is.
+            var inspection = configuration
+            inspection.readonly = true
+            let isForeign = try DatabaseQueue(path: path, configuration: inspection).read(Migrations.isForeign)
+            if isForeign {
+                throw StoreError(
+                    "'\(path)' is not a rehearse database (it holds other tables); nothing was changed. Move it aside to start a new one; your recordings are untouched."
+                )
+            }
+        }
         if readOnly && access(path, W_OK) != 0 {
             configuration.readonly = true
             return try DatabaseQueue(path: path, configuration: configuration)

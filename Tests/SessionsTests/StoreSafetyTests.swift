@@ -1,0 +1,139 @@
+import AudioIO
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+@testable import Analysis
+@testable import Sessions
+
+/// What keeps a home consistent when commands overlap, fail half-way or meet old and foreign databases.
+@Suite struct StoreSafetyTests {
+    let scratch: TemporaryFolder
+    let home: PracticeHome
+    let prompt = Prompt(id: "first-90-days", text: "What would you do in your first 90 days?", category: "situational")
+
+    init() throws {
+        scratch = try TemporaryFolder("rehearse-store-safety")
+        home = PracticeHome(folder: scratch.url.appendingPathComponent("home"))
+        try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
+    }
+
+    func speech(_ name: String) throws -> URL {
+        try SpeechFixtures.speech(
+            "I would listen first", sampleRate: 16_000, leadingSilence: 0.5, trailingSilence: 0.5, in: scratch.url,
+            name: name)
+    }
+
+    /// A take file another process is still writing is left alone; once its writer is gone (the
+    /// lock is released, as the kernel does when a process dies), it is recovered.
+    @Test func recoveryAdoptsAFileOnlyWhenItsWriterIsGone() throws {
+        let file = TakeFile(session: "20261127-090000", position: 1, promptId: prompt.id, take: 1)
+        let path = home.url(of: file.relativePath).path
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // The writer creates and locks the file, then writes into it (the same inode).
+        var lock: TakeLock? = try TakeLock(creating: path)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(contentsOf: try speech("orphan")))
+        try handle.close()
+
+        let (store, during) = try SessionStore.open(home: home) { [] }
+        #expect(during.inProgress == [file.relativePath])
+        #expect(during.imported.isEmpty)
+        #expect(try store.recordedFiles().isEmpty)
+
+        lock = nil
+        _ = lock
+        let (_, after) = try SessionStore.open(home: home) { [] }
+        #expect(after.imported == [file.relativePath])
+        #expect(try store.recordedFiles() == [file.relativePath])
+    }
+
+    @Test func aFailedImportLeavesNothingBehind() throws {
+        // A float WAV whose second half is not numbers: the copy fails half-way through.
+        let bad = scratch.url.appendingPathComponent("broken.wav")
+        let samples =
+            (0..<96_000).map { Float(sin(Double($0) * 0.3)) * 0.3 } + Array(repeating: Float.nan, count: 16_000)
+        try WAVBytes.float32(samples).write(to: bad)
+        let store = try SessionStore(home: home)
+        #expect(throws: SoundFileError.self) {
+            _ = try TakeImport.importRecording(
+                bad.path, prompt: prompt, into: nil, recordedAt: Date(timeIntervalSince1970: 1_795_000_000), home: home,
+                store: store)
+        }
+        #expect(try store.sessions().isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: home.recordings.path).allSatisfy {
+                $0.hasPrefix("rehearse.sqlite")
+            })
+    }
+
+    @Test func aDatabaseWrittenByTheFirstReleaseOpensAndMigrates() throws {
+        let fixture = Paths.packageRoot.appendingPathComponent("Tests/SessionsTests/Fixtures/release-1-home.sqlite")
+        try FileManager.default.copyItem(at: fixture, to: home.database)
+        let store = try SessionStore(home: home, readOnly: false)
+        // Take 2 of the first session's answer could not be analysed; take 1 still counts.
+        let summaries = try store.sessionSummaries()
+        #expect(summaries.map(\.session) == ["20261001-090000", "20261015-090000"])
+        #expect(summaries.map(\.answers) == [1, 1])
+        let takes = try store.answers(in: "20261001-090000")[0].takes
+        #expect(takes.map(\.number) == [1, 2])
+        #expect(takes[0].metrics?.pauseCount == 1)
+        #expect(takes[1].metrics == nil && takes[1].analysisError != nil)
+        #expect(try store.answers(in: "20261001-090000")[0].answer.note == "felt slow")
+    }
+
+    /// Adding a measure means adding its column by migration: a forgotten one fails here.
+    @Test func everyMeasureHasAColumn() throws {
+        let database = try DatabaseQueue()
+        try Migrations.migrator.migrate(database)
+        let columns = try database.read { db in Set(try db.columns(in: "take").map(\.name)) }
+        #expect(columns.isSuperset(of: FluencyMeasure.all.map(\.column)))
+        let viewColumns = try database.read { db in Set(try db.columns(in: "latestAnalysedTake").map(\.name)) }
+        #expect(viewColumns == columns)
+    }
+
+    @Test func aForeignDatabaseIsRefusedAndLeftUntouched() throws {
+        try DatabaseQueue(path: home.database.path).write { db in
+            try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        }
+        let before = try Data(contentsOf: home.database)
+        #expect {
+            try SessionStore(home: home)
+        } throws: { error in
+            (error as? StoreError)?.description.hasPrefix("'\(home.database.path)' is not a rehearse database") == true
+        }
+        #expect(try Data(contentsOf: home.database) == before)
+    }
+
+    @Test func aFolderInPlaceOfTheDatabaseIsOneLine() throws {
+        try FileManager.default.createDirectory(at: home.database, withIntermediateDirectories: true)
+        #expect {
+            try SessionStore(home: home)
+        } throws: { error in
+            (error as? StoreError)?.description
+                == "'\(home.database.path)' is a folder, not the sessions database; move it aside"
+        }
+    }
+
+    /// Reading commands on a home the user may not write: the database is read, nothing written.
+    @Test func aReadOnlyDatabaseIsStillRead() throws {
+        let store = try SessionStore(home: home)
+        _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)
+        chmod(home.database.path, 0o444)
+        defer { chmod(home.database.path, 0o644) }
+        guard access(home.database.path, W_OK) != 0 else { return }  // root may write anyway: nothing to test
+        let reader = try SessionStore(home: home, readOnly: true)
+        #expect(!reader.isWritable)
+        #expect(try reader.sessions().map(\.id) == ["20261127-090000"])
+    }
+
+    @Test func sessionIdsWithASuffixAreSessionIds() {
+        #expect(SessionID.date(from: "20261127-090000-2") == SessionID.date(from: "20261127-090000"))
+        #expect(SessionID.date(from: "20261127-090000-1") == nil)
+        #expect(SessionID.date(from: "20261127-090000-02") == nil)
+        #expect(SessionID.date(from: "20261127-090000-x") == nil)
+        #expect(SessionID.date(from: "holiday") == nil)
+    }
+}

@@ -1,0 +1,55 @@
+import AudioIO
+import Foundation
+import Sessions
+
+/// A stand-in microphone for practice-flow tests: each take "records" the next fixture file of its
+/// script (copied sample for sample into the take's file) in milliseconds. A script entry of nil
+/// fails the way a microphone that is not there fails.
+public final class ScriptedRecorder: AnswerRecorder, @unchecked Sendable {
+    private var script: [URL?]
+    /// With a value, recording fails after writing this many frames (a disk that fills up).
+    public var failAfterFrames: Int?
+    /// The answer limits asked for, in order.
+    public private(set) var limits: [Double] = []
+
+    public init(_ script: [URL?]) { self.script = script }
+
+    public func record(to path: String, limit: Double) throws -> RecordingSummary {
+        limits.append(limit)
+        guard !script.isEmpty, let source = script.removeFirst() else {
+            throw AudioDeviceError(.noInputDevice, reason: "no audio input device found")
+        }
+        let reader = try AudioFileReader(path: source.path)
+        let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: reader.sampleRate)
+        var frames = 0
+        try reader.forEachMonoChunk(chunkFrames: 4_096) { chunk throws(SoundFileError) in
+            if let failAfterFrames, frames + chunk.count > failAfterFrames {
+                try writer.write(UnsafeBufferPointer(rebasing: chunk[..<max(0, failAfterFrames - frames)]))
+                frames = failAfterFrames
+                throw SoundFileError(.diskFull, path: path, reason: "no space left on device")
+            }
+            try writer.write(chunk)
+            frames += chunk.count
+        }
+        try writer.close()
+        return RecordingSummary(
+            path: path, device: "scripted", sampleRate: reader.sampleRate, frames: frames, droppedFrames: 0,
+            deviceOverflows: 0)
+    }
+}
+
+/// A random number generator that gives the same numbers for the same seed (SplitMix64), so tests
+/// that shuffle or draw random data repeat exactly.
+public struct RepeatableRandomNumberGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
