@@ -81,7 +81,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["AudioIO", "Analysis", "Sessions", "TestSupport", "rehearse"]
+            dependencies: [
+                "AudioIO", "Analysis", "Sessions", "TestSupport", "rehearse",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -51,6 +51,25 @@ import TestSupport
         #expect(result.standardError == "rehearse: error: no audio output device found\n")
     }
 
+    /// Time values are checked where they enter: an infinite or huge value is refused with the option's
+    /// name, before anything is created.
+    @Test(arguments: [
+        (["practice", "--think", "inf"], "--think must be zero or more seconds"),
+        (["practice", "--think", "1e300"], "--think must be at most 86400 seconds (a day)"),
+        (["practice", "--limit", "1e300"], "--limit must be at most 86400 seconds (a day)"),
+        (["practice", "--limit", "nan"], "--limit must be a positive number of seconds"),
+        (["record", "x.wav", "--duration", "inf"], "--duration must be a positive number of seconds"),
+        (["play", "x.wav", "--from", "inf"], "--from must be zero or a positive number of seconds, at most 86400"),
+        (["analyze", "x.wav", "--min-pause", "inf"], "--min-pause must be between 0 and 10 seconds"),
+    ])
+    func impossibleTimesAreRefusedByName(_ arguments: [String], _ message: String) throws {
+        let home = folder.appendingPathComponent("times")
+        let result = try run(arguments + (arguments[0] == "practice" ? ["--home", home.path] : []))
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: home.path))
+    }
+
     @Test func missingFileIsOneLine() throws {
         let file = folder.appendingPathComponent("missing.wav").path
         let result = try run(["play", file])

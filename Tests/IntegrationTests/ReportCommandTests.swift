@@ -76,6 +76,9 @@ import TestSupport
     /// page asks for nothing from the network. Chromium's own background traffic is measured on a
     /// blank page in the same way and allowed; DNS is disabled so nothing leaves the machine.
     @Test func htmlReportRendersInChromiumWithoutNetwork() throws {
+        // A note crafted to break out of the escaping: U+0600 fuses with "<" into one character.
+        let payload = "\u{600}<img src=x onerror=\"document.documentElement.dataset.pwned='yes'\">"
+        #expect(try run(["note", "20261001-090000", "1", payload]).status == 0)
         let page = folder.appendingPathComponent("report.html")
         let written = try run(["report", "--html", page.path])
         #expect(written.status == 0, "\(written.standardError)")
@@ -106,6 +109,21 @@ import TestSupport
         #expect(loaded.dom.components(separatedBy: "<figure class=\"chart\"").count - 1 >= 6)
         #expect(loaded.dom.components(separatedBy: "<audio").count - 1 == 3)
         #expect(loaded.dom.contains("class=\"pause\""))
+        // The page's own script ran under its Content-Security-Policy; the note's did not.
+        #expect(loaded.dom.contains("data-scripted=\"yes\""))
+        #expect(!loaded.dom.contains("data-pwned"))
+        #expect(!loaded.dom.contains("<img"))
+
+        // Even markup that escaped the escaping (pasted in here by hand) cannot run a handler.
+        let unescaped = folder.appendingPathComponent("unescaped.html")
+        try html.replacingOccurrences(
+            of: "</h1>", with: "</h1><img src=x onerror=\"document.documentElement.dataset.pwned='yes'\">"
+        )
+        .write(to: unescaped, atomically: false, encoding: .utf8)
+        let attacked = try browse(unescaped.absoluteString, ["--dump-dom"])
+        #expect(attacked.dom.contains("<img src=\"x\""))
+        #expect(!attacked.dom.contains("data-pwned"))
+        #expect(attacked.dom.contains("data-scripted=\"yes\""))
         #expect(
             loaded.hosts.isSubset(of: baseline.hosts),
             "the page itself reached for \(loaded.hosts.subtracting(baseline.hosts))")

@@ -102,7 +102,7 @@ import TestSupport
 
     @Test func aBrokenDeckIsNamedAndTheOthersStillLoad() throws {
         try "title: Mine\nprompts:\n  - id: mine-1\n    text: [broken\n".write(
-            to: home.appendingPathComponent("Prompts/mine.yaml"), atomically: true, encoding: .utf8)
+            to: home.appendingPathComponent("Prompts/mine.yaml"), atomically: false, encoding: .utf8)
         let result = try run(["prompts", "--json"])
         #expect(result.status == 0)
         #expect(result.standardError.contains("warning: deck '\(home.path)/Prompts/mine.yaml', line "))

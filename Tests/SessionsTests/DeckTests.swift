@@ -29,6 +29,31 @@ import TestSupport
         #expect(deck.prompts[1].thinkTime == nil)
     }
 
+    /// A deck's times are finite and within a day; its ids fit in a file name.
+    @Test(arguments: ["limit: .inf", "think: 1e300", "limit: .nan", "think: -1", "limit: 86401"])
+    func impossibleTimesNameTheDeckAndLine(_ field: String) {
+        do {
+            _ = try DeckLoader.parse(
+                "title: x\nprompts:\n  - id: a\n    text: Hello?\n    \(field)\n", path: "times.yaml")
+            Issue.record("\(field) was accepted")
+        } catch {
+            #expect(error.path == "times.yaml")
+            #expect(error.line == 5)
+            #expect(error.description.contains("at most 86400"))
+        }
+    }
+
+    @Test func idsTooLongForAFileNameAreRefused() {
+        #expect(throws: DeckError.self) {
+            try DeckLoader.parse(
+                "prompts:\n  - id: \(String(repeating: "a", count: 101))\n    text: Hello?\n", path: "long.yaml")
+        }
+        #expect(throws: Never.self) {
+            try DeckLoader.parse(
+                "prompts:\n  - id: \(String(repeating: "a", count: 100))\n    text: Hello?\n", path: "ok.yaml")
+        }
+    }
+
     @Test func brokenYAMLNamesTheFileAndLine() {
         #expect(throws: DeckError.self) {
             try DeckLoader.parse("title: x\nprompts:\n  - id: a\n    text: \"unterminated\n", path: "bad.yaml")
@@ -68,9 +93,9 @@ import TestSupport
         defer { withExtendedLifetime(scratch) {} }
         let folder = scratch.url
         try "title: Good\nprompts:\n  - {id: good-one, text: Hello?}\n".write(
-            to: folder.appendingPathComponent("good.yaml"), atomically: true, encoding: .utf8)
+            to: folder.appendingPathComponent("good.yaml"), atomically: false, encoding: .utf8)
         try "title: Bad\nprompts: [\n".write(
-            to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+            to: folder.appendingPathComponent("bad.yaml"), atomically: false, encoding: .utf8)
         let (decks, errors) = DeckLoader.loadAll(from: folder.path)
         #expect(decks.map(\.name) == ["good"])
         #expect(errors.count == 1)

@@ -1,4 +1,4 @@
-/// The fluency and hesitation measures of one answer; definitions in shared METRICS.md.
+/// The fluency and hesitation measures of one answer; definitions in `docs/METRICS.md`.
 /// Times in seconds, rates per second or per minute as named. Nil where a measure is undefined
 /// (no speech, no pauses).
 public struct FluencyMetrics: Sendable, Equatable, Codable {

@@ -171,7 +171,7 @@ public struct HTMLReport {
         "default-src 'none'; script-src '\(scriptHash)'; style-src 'unsafe-inline'; media-src 'self' file: data: blob:; img-src data:; base-uri 'none'; form-action 'none'"
 
     /// `sha256-` and the base64 SHA-256 of `script`, checked by a test against the script itself.
-    static let scriptHash = "sha256-QRq8ptzn5H41yWWBcfuvRO4nyYeCsIVIaOHkznegjRs="
+    static let scriptHash = "sha256-afu4aq3YD2f10TGT5e1FpzPkfvKqO70jFAQDuXQPMdU="
 
     private static let style = """
         :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #6e6e73; --speech: #4a7fd4; --pause: #e8833a; --grid: #d2d2d7; }
@@ -200,5 +200,6 @@ public struct HTMLReport {
             });
           });
         });
+        document.documentElement.dataset.scripted = 'yes';
         """
 }

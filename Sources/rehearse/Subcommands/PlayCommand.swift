@@ -29,13 +29,15 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Start this many seconds in.")
     var from: Double = 0
 
-    @Option(
-        name: .customLong("output-device"), help: "Speaker to use: an index or part of a name from 'rehearse devices'.")
-    var outputDevice: String?
+    @Option(help: "Speaker to use: an index or part of a name from 'rehearse devices'.")
+    var outputDevice: DeviceSelector?
 
     func validate() throws {
         if !(1...2).contains(target.count) { throw ValidationError("give a FILE, or a SESSION and an ANSWER number") }
-        if !(from >= 0) { throw ValidationError("--from must be zero or a positive number of seconds") }
+        if !(from.isFinite && from >= 0 && from <= Seconds.maximum) {
+            throw ValidationError(
+                "--from must be zero or a positive number of seconds, at most \(Int(Seconds.maximum))")
+        }
         if target.count == 1 && (take != nil || pause != nil) {
             throw ValidationError("--take and --pause need SESSION ANSWER")
         }
@@ -46,7 +48,7 @@ struct PlayCommand: ParsableCommand {
         let stop = StopRequest()
         stop.watchSignals()
         let player = try Player(
-            options: PlaybackOptions(path: path, startTime: start, device: outputDevice.map(DeviceSelector.init)))
+            options: PlaybackOptions(path: path, startTime: start, device: outputDevice))
         Console.note("Playing \(path) (\(clock(player.duration))) on '\(player.device.name)'. Ctrl-C stops.")
         let total = player.duration
         let outcome = try player.play(

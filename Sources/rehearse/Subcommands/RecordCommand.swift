@@ -17,12 +17,10 @@ struct RecordCommand: ParsableCommand {
     var file: String
 
     @Option(help: "Stop after this many seconds.")
-    var duration: Double?
+    var duration: Seconds?
 
-    @Option(
-        name: .customLong("input-device"),
-        help: "Microphone to use: an index or part of a name from 'rehearse devices'.")
-    var inputDevice: String?
+    @Option(help: "Microphone to use: an index or part of a name from 'rehearse devices'.")
+    var inputDevice: DeviceSelector?
 
     @Option(help: "Sample rate in Hz; the device's own rate is used if it refuses this one.")
     var rate = 48_000
@@ -31,7 +29,7 @@ struct RecordCommand: ParsableCommand {
     var format: AudioFileFormat?
 
     func validate() throws {
-        if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds") }
+        if let duration { try duration.validate(option: "--duration", allowsZero: false) }
         if !(8_000...192_000).contains(rate) { throw ValidationError("--rate must be between 8000 and 192000 Hz") }
     }
 
@@ -42,8 +40,8 @@ struct RecordCommand: ParsableCommand {
             path: file,
             format: format ?? AudioFileFormat(pathExtension: file) ?? .wav,
             preferredSampleRate: rate,
-            device: inputDevice.map(DeviceSelector.init),
-            maximumDuration: duration
+            device: inputDevice,
+            maximumDuration: duration?.value
         )
         let recorder = try Recorder(options: options)
         if recorder.sampleRate != rate {
@@ -51,7 +49,7 @@ struct RecordCommand: ParsableCommand {
                 "note: '\(recorder.device.name)' does not record at \(rate) Hz; using \(recorder.sampleRate) Hz")
         }
         let stopHint =
-            duration.map { "for \(clock($0)), or until Enter or Ctrl-C" } ?? "until you press Enter or Ctrl-C"
+            duration.map { "for \(clock($0.value)), or until Enter or Ctrl-C" } ?? "until you press Enter or Ctrl-C"
         Console.note("Recording from '\(recorder.device.name)' to \(file) \(stopHint).")
         try recorder.start()
         let summary: RecordingSummary
@@ -73,7 +71,7 @@ struct RecordCommand: ParsableCommand {
         let level = recorder.level
         // Map -60…0 dBFS onto the bar; speech usually sits around -30…-10.
         let fraction = (level.peakDBFS + 60) / 60
-        let remaining = duration.map { "  -" + clock(max(0, $0 - recorder.elapsed)) } ?? ""
+        let remaining = duration.map { "  -" + clock(max(0, $0.value - recorder.elapsed)) } ?? ""
         return
             "● REC \(clock(recorder.elapsed))\(remaining)  \(bar(fraction, width: 24)) \(String(format: "%4.0f", level.peakDBFS)) dBFS   Enter stops"
     }
