@@ -28,10 +28,11 @@ let package = Package(
             dependencies: ["CPortAudio", "CSndFile"]
         ),
         .target(name: "Analysis"),
+        .target(name: "FileAnalysis", dependencies: ["AudioIO", "Analysis"]),
         .target(
             name: "Sessions",
             dependencies: [
-                "Analysis", "AudioIO",
+                "Analysis", "AudioIO", "FileAnalysis",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: [
                 "AudioIO",
                 "Analysis",
+                "FileAnalysis",
                 "Sessions",
                 "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,9 +51,18 @@ let package = Package(
         ),
         .executableTarget(
             name: "rehearse-benchmark",
-            dependencies: ["AudioIO", "Analysis", "Sessions"],
+            dependencies: ["AudioIO", "Analysis", "FileAnalysis", "Sessions"],
             path: "Benchmarks/Speed",
             exclude: ["webrtcvad_peer.py"]
+        ),
+        // The audio reader and the analysis under hostile input: libFuzzer when built with
+        // -sanitize=fuzzer -DFUZZING (scripts/fuzz.sh), a deterministic mutation and replay driver otherwise.
+        .executableTarget(
+            name: "rehearse-fuzz",
+            dependencies: ["FileAnalysis"],
+            path: "Tests/Fuzz",
+            exclude: ["Regressions"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .target(
             name: "TestSupport",
@@ -75,14 +86,15 @@ let package = Package(
         .testTarget(
             name: "SessionsTests",
             dependencies: [
-                "Sessions", "Analysis", "AudioIO", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "Sessions", "Analysis", "AudioIO", "FileAnalysis", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "AudioIO", "Analysis", "Sessions", "TestSupport", "rehearse",
+                "AudioIO", "Analysis", "FileAnalysis", "Sessions", "TestSupport", "rehearse",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

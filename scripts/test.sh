@@ -2,11 +2,15 @@
 # Runs the whole test suite: installs what is missing, checks formatting, starts a private virtual
 # audio device (so the integration tests drive real PortAudio even without a sound card), builds
 # with warnings as errors, runs every test, stops the device, and fails if the tests left anything
-# in their temporary folder. Extra arguments go to the test runner (e.g. --filter RingBuffer).
+# in their temporary folder, then fuzzes the audio reader and the analysis for 45 s (libFuzzer).
+# Extra arguments go to the test runner (e.g. --filter RingBuffer) and skip the fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$SECONDS
+phase() { echo "test.sh: $1 ($((SECONDS - started)) s so far)" >&2; }
 
 bash scripts/install-deps.sh --test
+phase "dependencies installed"
 
 swift format lint --strict --recursive --configuration .swift-format Sources Tests Benchmarks Package.swift
 
@@ -21,6 +25,7 @@ export REHEARSE_REQUIRE_AUDIO=1
 # data race even when the stress test happens to pass.
 swift build --build-tests --sanitize=thread --scratch-path .build-tsan
 swift test --skip-build --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter SampleRingBufferTests
+phase "ring buffer clean under ThreadSanitizer"
 
 # Everything. The test runner is started directly (not through `swift test`, whose own tooling
 # leaves files in the temporary folder), with a temporary folder of its own that must end empty.
@@ -31,4 +36,10 @@ if [ -n "$leftovers" ]; then
     echo "test.sh: the tests left files in their temporary folder:" >&2
     echo "$leftovers" >&2
     exit 1
+fi
+phase "all tests passed"
+
+if [ $# -eq 0 ]; then
+    bash scripts/fuzz.sh 45
+    phase "fuzzing found nothing"
 fi

@@ -14,6 +14,7 @@ import Sessions
 
 #if canImport(Glibc)
 import Glibc
+import FileAnalysis
 #endif
 
 struct Options {

@@ -3,6 +3,7 @@ import Foundation
 import Sessions
 import Testing
 import TestSupport
+import FileAnalysis
 
 /// The accuracy floor, on a small corpus made fresh by Benchmarks/accuracy/make_corpus.py: espeak-ng
 /// answers with exactly known pauses, clean, in white / pink / brown-and-hum noise, quiet with a DC

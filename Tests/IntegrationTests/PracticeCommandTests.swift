@@ -3,6 +3,7 @@ import Foundation
 import Sessions
 import Testing
 import TestSupport
+import FileAnalysis
 
 /// `rehearse practice` end to end: spoken answers with known pauses go into the virtual microphone,
 /// and the screen, the database and the audio files must agree with them.

@@ -2,6 +2,7 @@ import AudioIO
 import Foundation
 import Testing
 import TestSupport
+import FileAnalysis
 
 @testable import Sessions
 

@@ -9,13 +9,16 @@ public enum Paths {
         .deletingLastPathComponent()
 
     /// The `rehearse` executable built alongside the tests.
-    public static var rehearseExecutable: URL {
+    public static var rehearseExecutable: URL { builtExecutable("rehearse") }
+
+    /// An executable of the package built alongside the tests.
+    public static func builtExecutable(_ name: String) -> URL {
         let runnerFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for folder in [runnerFolder, runnerFolder.deletingLastPathComponent()] {
-            let candidate = folder.appendingPathComponent("rehearse")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        return packageRoot.appendingPathComponent(".build/debug/rehearse")
+        return packageRoot.appendingPathComponent(".build/debug/\(name)")
     }
 
 }

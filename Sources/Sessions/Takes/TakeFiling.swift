@@ -1,6 +1,7 @@
 import Analysis
 import AudioIO
 import Foundation
+import FileAnalysis
 
 /// A finished recording on disk, named as a take, about to be stored.
 public struct RecordedTake: Sendable {

@@ -4,6 +4,7 @@ import AudioIO
 import Foundation
 import Reports
 import Sessions
+import FileAnalysis
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
