@@ -37,6 +37,18 @@ import TestSupport
         }
     }
 
+    /// A named pipe would block the open for ever; a loop of symbolic links is not "no such file".
+    @Test func pipesAndSymlinkLoopsAreNamed() throws {
+        let pipe = folder.appendingPathComponent("pipe.wav").path
+        try #require(mkfifo(pipe, 0o644) == 0)
+        #expect(readError(pipe)?.description == "cannot read '\(pipe)': is not a regular file (a pipe or a device?)")
+        let first = folder.appendingPathComponent("one.wav").path
+        let second = folder.appendingPathComponent("two.wav").path
+        try FileManager.default.createSymbolicLink(atPath: first, withDestinationPath: second)
+        try FileManager.default.createSymbolicLink(atPath: second, withDestinationPath: first)
+        #expect(readError(first)?.description == "cannot read '\(first)': a loop of symbolic links")
+    }
+
     @Test func missingFile() {
         let path = folder.appendingPathComponent("nope.wav").path
         let error = readError(path)

@@ -70,6 +70,22 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: home.path))
     }
 
+    /// libmpg123 comments on a damaged MP3 on standard error; the user sees rehearse's one line only.
+    @Test func aDamagedMP3IsOneLineWithoutDecoderChatter() throws {
+        let file = folder.appendingPathComponent("broken.mp3")
+        var bytes: [UInt8] = [0xFF, 0xFB, 0x90, 0x00]
+        var state: UInt32 = 7
+        for _ in 0..<3_000 {
+            state = state &* 1_103_515_245 &+ 12_345
+            bytes.append(UInt8(truncatingIfNeeded: state >> 16))
+        }
+        try Data(bytes).write(to: file)
+        let result = try run(["analyze", file.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("rehearse: error: cannot read '\(file.path)': "))
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+    }
+
     @Test func missingFileIsOneLine() throws {
         let file = folder.appendingPathComponent("missing.wav").path
         let result = try run(["play", file])

@@ -104,7 +104,7 @@ public final class Recorder {
         state.initialize(to: CaptureState(ringCapacity: rate * 4))
 
         var stream: UnsafeMutableRawPointer?
-        let code = PortAudio.quietly {
+        let code = QuietStandardError.run {
             Pa_OpenStream(&stream, &parameters, nil, Double(rate), 0, PaStreamFlags(paClipOff), captureCallback, state)
         }
         if code < 0 {
@@ -141,7 +141,7 @@ public final class Recorder {
         thread.qualityOfService = .userInitiated
         writerThread = thread
         thread.start()
-        let code = PortAudio.quietly { Pa_StartStream(stream) }
+        let code = QuietStandardError.run { Pa_StartStream(stream) }
         if code < 0 {
             writer.finish()
             throw PortAudio.error(code, device: device.name, doing: "cannot start recording")
@@ -175,7 +175,7 @@ public final class Recorder {
     public func stop() throws(SoundFileError) -> RecordingSummary {
         if let summary { return summary }
         if let stream {
-            PortAudio.quietly {
+            QuietStandardError.run {
                 _ = Pa_StopStream(stream)
                 _ = Pa_CloseStream(stream)
             }
@@ -206,7 +206,7 @@ public final class Recorder {
         if fallback > 0, fallback != preferred { candidates.append(fallback) }
         var lastCode: PaError = paInvalidSampleRate.rawValue
         for rate in candidates {
-            lastCode = PortAudio.quietly { Pa_IsFormatSupported(&parameters, nil, Double(rate)) }
+            lastCode = QuietStandardError.run { Pa_IsFormatSupported(&parameters, nil, Double(rate)) }
             if lastCode == paFormatIsSupported { return rate }
         }
         if lastCode == paInvalidSampleRate.rawValue {
@@ -267,7 +267,7 @@ private final class DiskWriter: @unchecked Sendable {
             }
             sinceSync += wanted
             if sinceSync >= syncEvery {
-                file.sync()
+                file.syncInBackground()
                 sinceSync = 0
             }
             if let maximumFrames, file.framesWritten >= maximumFrames {

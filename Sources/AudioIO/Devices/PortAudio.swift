@@ -42,38 +42,17 @@ enum PortAudio {
             return AudioDeviceError(.portAudio, device: device, reason: reason)
         }
     }
-
-    /// Runs `body` with the process's standard error pointed at /dev/null.
-    ///
-    /// ALSA and JACK print dozens of diagnostic lines while PortAudio probes for devices; they mean
-    /// nothing to a user and hide our own one-line errors. Set `REHEARSE_AUDIO_DEBUG=1` to see them.
-    static func quietly<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        if getenv("REHEARSE_AUDIO_DEBUG") != nil { return try body() }
-        // No fflush(nil) here: it would wait for the stdin lock, which a thread blocked reading the
-        // keyboard holds. Standard error is unbuffered anyway.
-        let saved = dup(STDERR_FILENO)
-        let null = open("/dev/null", O_WRONLY)
-        if saved >= 0, null >= 0 { dup2(null, STDERR_FILENO) }
-        if null >= 0 { close(null) }
-        defer {
-            if saved >= 0 {
-                dup2(saved, STDERR_FILENO)
-                close(saved)
-            }
-        }
-        return try body()
-    }
 }
 
 /// Keeps PortAudio initialised for as long as it lives. PortAudio counts initialisations, so
 /// several may exist at once (a recorder and a player, say).
 final class PortAudioSession {
     init() throws(AudioDeviceError) {
-        let code = PortAudio.quietly { Pa_Initialize() }
+        let code = QuietStandardError.run { Pa_Initialize() }
         try PortAudio.check(code, doing: "cannot start the audio system")
     }
 
     deinit {
-        PortAudio.quietly { _ = Pa_Terminate() }
+        QuietStandardError.run { _ = Pa_Terminate() }
     }
 }

@@ -30,8 +30,13 @@ public final class AudioFileReader {
     /// Opens `path` for reading.
     /// - Throws: `SoundFileError` naming the file: not found, not a file, unreadable, not audio, damaged.
     public init(path: String) throws(SoundFileError) {
+        var status = stat()
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR {
+            // A named pipe or a device would block the open, or read for ever.
+            throw SoundFileError(.notAFile, path: path, reason: "is not a regular file (a pipe or a device?)")
+        }
         var info = SF_INFO()
-        guard let file = sf_open(path, Int32(SFM_READ), &info) else {
+        guard let file = QuietStandardError.run({ sf_open(path, Int32(SFM_READ), &info) }) else {
             throw LibSndFile.readFailure(path: path, file: nil)
         }
         guard info.samplerate > 0, info.channels > 0 else {
@@ -99,7 +104,7 @@ public final class AudioFileReader {
     public func readInterleaved(into buffer: UnsafeMutableBufferPointer<Float>) throws(SoundFileError) -> Int {
         let frames = buffer.count / channelCount
         guard frames > 0, let base = buffer.baseAddress else { return 0 }
-        let read = sf_readf_float(openFile, base, sf_count_t(frames))
+        let read = QuietStandardError.run { sf_readf_float(openFile, base, sf_count_t(frames)) }
         return try checked(read)
     }
 
@@ -109,7 +114,7 @@ public final class AudioFileReader {
     public func readInterleaved(into buffer: UnsafeMutableBufferPointer<Int16>) throws(SoundFileError) -> Int {
         let frames = buffer.count / channelCount
         guard frames > 0, let base = buffer.baseAddress else { return 0 }
-        let read = sf_readf_short(openFile, base, sf_count_t(frames))
+        let read = QuietStandardError.run { sf_readf_short(openFile, base, sf_count_t(frames)) }
         return try checked(read)
     }
 

@@ -1,5 +1,6 @@
 internal import CSndFile
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -79,6 +80,35 @@ public final class AudioFileWriter {
         sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0)
         sf_write_sync(file)
     }
+
+    /// Brings the header up to date, then forces the file to disk on a background queue, so that a
+    /// slow disk (an `fsync` can take seconds under load) never holds up the next write. A sync
+    /// still running is not queued twice. Survives a power cut; a killed process loses nothing
+    /// written before it, synced or not.
+    public func syncInBackground() {
+        guard let file else { return }
+        sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0)
+        guard !backgroundSync.busy.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            backgroundSync.busy.store(false, ordering: .releasing)
+            return
+        }
+        let busy = backgroundSync
+        backgroundSync.queue.async {
+            fsync(descriptor)
+            Glibc.close(descriptor)
+            busy.busy.store(false, ordering: .releasing)
+        }
+    }
+
+    /// The queue of `syncInBackground`, and whether a sync is running.
+    private final class BackgroundSync: Sendable {
+        let queue = DispatchQueue(label: "rehearse.file-sync")
+        let busy = Atomic<Bool>(false)
+    }
+
+    private let backgroundSync = BackgroundSync()
 
     /// Finishes the file (final header, FLAC metadata) and closes it.
     public func close() throws(SoundFileError) {

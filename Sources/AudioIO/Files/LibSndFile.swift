@@ -19,8 +19,13 @@ enum LibSndFile {
     static func readFailure(path: String, file: OpaquePointer?) -> SoundFileError {
         var status = stat()
         if stat(path, &status) != 0 {
-            if errno == EACCES { return SoundFileError(.permissionDenied, path: path, reason: "permission denied") }
-            return SoundFileError(.fileNotFound, path: path, reason: "no such file")
+            switch errno {
+            case EACCES: return SoundFileError(.permissionDenied, path: path, reason: "permission denied")
+            case ENOENT: return SoundFileError(.fileNotFound, path: path, reason: "no such file")
+            case ELOOP: return SoundFileError(.notAFile, path: path, reason: "a loop of symbolic links")
+            case ENOTDIR: return SoundFileError(.fileNotFound, path: path, reason: "a part of the path is not a folder")
+            default: return SoundFileError(.ioFailure, path: path, reason: String(cString: strerror(errno)))
+            }
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
             return SoundFileError(.notAFile, path: path, reason: "is a directory, not an audio file")

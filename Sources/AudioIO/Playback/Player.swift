@@ -71,7 +71,7 @@ public final class Player {
         )
         var stream: UnsafeMutableRawPointer?
         let rate = reader.sampleRate
-        let code = PortAudio.quietly {
+        let code = QuietStandardError.run {
             Pa_OpenStream(&stream, nil, &parameters, Double(rate), 0, PaStreamFlags(paClipOff), nil, nil)
         }
         try PortAudio.check(code, device: device.name, doing: "cannot play at \(rate) Hz")
@@ -87,7 +87,7 @@ public final class Player {
 
     deinit {
         if let stream {
-            PortAudio.quietly {
+            QuietStandardError.run {
                 _ = Pa_AbortStream(stream)
                 _ = Pa_CloseStream(stream)
             }
@@ -103,16 +103,16 @@ public final class Player {
     ) throws -> PlaybackOutcome {
         guard let stream else { return .finished }
         defer {
-            PortAudio.quietly { _ = Pa_CloseStream(stream) }
+            QuietStandardError.run { _ = Pa_CloseStream(stream) }
             self.stream = nil
         }
         try PortAudio.check(
-            PortAudio.quietly { Pa_StartStream(stream) }, device: device.name, doing: "cannot start playback")
+            QuietStandardError.run { Pa_StartStream(stream) }, device: device.name, doing: "cannot start playback")
         var chunk = [Float](repeating: 0, count: framesPerChunk * channelCount)
         var frame = Int(options.startTime * Double(sampleRate))
         while true {
             if shouldStop() {
-                PortAudio.quietly { _ = Pa_AbortStream(stream) }
+                QuietStandardError.run { _ = Pa_AbortStream(stream) }
                 return .stopped(at: Double(frame) / Double(sampleRate))
             }
             let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in
@@ -135,7 +135,7 @@ public final class Player {
             try write(chunk, frames: frames, to: stream)
             tail -= frames
         }
-        PortAudio.quietly { _ = Pa_StopStream(stream) }
+        QuietStandardError.run { _ = Pa_StopStream(stream) }
         return .finished
     }
 
