@@ -11,10 +11,18 @@ struct Rehearse: ParsableCommand {
             Set REHEARSE_AUDIO_DEBUG=1 to see the audio system's own diagnostics.
             """,
         version: "0.1.0",
-        subcommands: [
-            PracticeCommand.self, PromptsCommand.self, SessionsCommand.self, ShowCommand.self, NoteCommand.self,
-            ImportCommand.self, DeleteCommand.self, DoctorCommand.self, ReportCommand.self, CompareCommand.self,
-            ExportCommand.self, RecordCommand.self, PlayCommand.self, AnalyzeCommand.self, DevicesCommand.self,
+        groupedSubcommands: [
+            CommandGroup(name: "Practice", subcommands: [PracticeCommand.self, PromptsCommand.self]),
+            CommandGroup(
+                name: "Sessions",
+                subcommands: [
+                    SessionsCommand.self, ShowCommand.self, PlayCommand.self, NoteCommand.self, ImportCommand.self,
+                    DeleteCommand.self, DoctorCommand.self,
+                ]),
+            CommandGroup(name: "Progress", subcommands: [ReportCommand.self, CompareCommand.self, ExportCommand.self]),
+            CommandGroup(
+                name: "Audio files and devices",
+                subcommands: [RecordCommand.self, AnalyzeCommand.self, DevicesCommand.self]),
         ]
     )
 

@@ -13,3 +13,10 @@ struct AudioOptions: ParsableArguments {
     @Option(help: "Speaker for --speak and playback.")
     var outputDevice: DeviceSelector?
 }
+
+extension CompletionKind {
+    /// Audio files the reader opens, for shell completion.
+    static let audioFiles = CompletionKind.file(extensions: [
+        "wav", "flac", "ogg", "oga", "opus", "mp3", "aiff", "aif", "caf", "au",
+    ])
+}

@@ -10,6 +10,8 @@ struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Measure pauses, response latency and speech rate in recorded answers.",
+        usage:
+            "rehearse analyze <files> ... [--min-pause <seconds>] [--format <format>]\n  [--raw-csv] [--textgrid <folder>]",
         discussion: """
             Prints a table and a speech/pause timeline per file, or JSON / CSV for other tools \
             (the JSON format is described in the README). Several files are analysed in parallel.
@@ -21,7 +23,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Argument(
         help: "Audio files (WAV, FLAC, OGG, MP3, AIFF…).",
-        completion: .file(extensions: ["wav", "flac", "ogg", "oga", "mp3", "aiff", "aif"]))
+        completion: .audioFiles)
     var files: [String]
 
     @OptionGroup var output: FormatOptions

@@ -7,12 +7,13 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import answers recorded elsewhere (a phone, another app) as answers to a prompt.",
+        usage: "rehearse import <files> ... --prompt <prompt> [--date <date>]\n  [--session <session>] [--home <home>]",
         discussion: "The audio is analysed and stored as a WAV copy under Recordings/; the original is not changed."
     )
 
     @OptionGroup var home: HomeOptions
 
-    @Argument(help: "Audio files (WAV, FLAC, OGG, MP3, AIFF…).")
+    @Argument(help: "Audio files (WAV, FLAC, OGG, MP3, AIFF…).", completion: .audioFiles)
     var files: [String]
 
     @Option(help: "The prompt they answer (an id from 'rehearse prompts').")

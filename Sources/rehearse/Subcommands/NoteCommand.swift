@@ -6,6 +6,7 @@ import Sessions
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: "Add a note and a confidence rating to an answer.",
+        usage: "rehearse note <session> <answer> <text> [--rating <rating>]\n  [--home <home>]",
         discussion: "Like the notes you would write down straight after a real interview.")
 
     @OptionGroup var home: HomeOptions

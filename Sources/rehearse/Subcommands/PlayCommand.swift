@@ -7,6 +7,8 @@ struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
         abstract: "Listen to an answer, or to any audio file.",
+        usage:
+            "rehearse play <file> [--from <seconds>] [--output-device <device>]\nrehearse play <session> <answer> [--take <take>] [--pause <pause>]\n  [--from <seconds>] [--output-device <device>] [--home <home>]",
         discussion: """
             rehearse play SESSION ANSWER   plays an answer from a session ('last' for the latest session); \
             --pause K starts just before its K-th pause.
@@ -17,7 +19,7 @@ struct PlayCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOptions
 
-    @Argument(help: "FILE, or SESSION ANSWER.")
+    @Argument(help: "FILE, or SESSION ANSWER.", completion: .audioFiles)
     var target: [String]
 
     @Option(help: "Which take of the answer (default: the latest).")

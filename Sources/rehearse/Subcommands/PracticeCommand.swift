@@ -8,6 +8,8 @@ struct PracticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice",
         abstract: "Practise answering interview questions out loud (the main job).",
+        usage:
+            "rehearse practice [--deck <deck>] [--count <count>] [--shuffle]\n  [--think <seconds>] [--limit <seconds>] [--speak] [--non-interactive]\n  [--input-device <device>] [--output-device <device>] [--rate <hz>]\n  [--home <home>]",
         discussion: """
             Each question is shown (and read aloud with --speak), you get time to think, then you \
             answer out loud while it records. Right after, you see how long you took to start, your \

@@ -6,6 +6,8 @@ struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record from the microphone into an audio file.",
+        usage:
+            "rehearse record <file> [--duration <seconds>] [--input-device <device>]\n  [--rate <hz>] [--format <format>]",
         discussion: """
             Stops when you press Enter or Ctrl-C, or after --duration seconds. The file is written \
             while you speak, so even if the program or the machine dies, everything up to the last \
@@ -13,7 +15,9 @@ struct RecordCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The file to create, e.g. answer.wav (an existing file is replaced).")
+    @Argument(
+        help: "The file to create, e.g. answer.wav (an existing file is replaced).",
+        completion: .file(extensions: ["wav", "flac"]))
     var file: String
 
     @Option(help: "Stop after this many seconds.")

@@ -7,6 +7,8 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Am I getting better? Your hesitation session by session, and its trend.",
+        usage:
+            "rehearse report [--since <date>] [--until <date>] [--deck <deck>]\n  [--prompt <prompt>] [--metric <metric>] [--format <format>]\n  [--html <file>] [--home <home>]",
         discussion: """
             One row per session (the latest take of each answer), then for each measure: its direction, \
             the change between your first and last sessions, and the slope per week. Directions need at \
