@@ -23,11 +23,13 @@ let package = Package(
             pkgConfig: "sndfile",
             providers: [.apt(["libsndfile1-dev"]), .brew(["libsndfile"])]
         ),
+        // Pure Swift signal processing (FFT, resampling, sample sources), shared by analysis and playback.
+        .target(name: "Signal"),
         .target(
             name: "AudioIO",
-            dependencies: ["CPortAudio", "CSndFile"]
+            dependencies: ["CPortAudio", "CSndFile", "Signal"]
         ),
-        .target(name: "Analysis"),
+        .target(name: "Analysis", dependencies: ["Signal"]),
         .target(name: "FileAnalysis", dependencies: ["AudioIO", "Analysis"]),
         .target(
             name: "Sessions",
@@ -75,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["Analysis"]
+            dependencies: ["Analysis", "Signal"]
         ),
         .testTarget(
             name: "ReportsTests",

@@ -73,7 +73,7 @@ func makeLongAnswer(minutes: Int, in folder: String) throws -> String {
         else { throw AudioBenchmarkError("espeak-ng and sox are needed (scripts/install-deps.sh --test)") }
     }
     let source = try AudioFileReader(path: speech).readAllMono()
-    let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
+    var writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
     let target = minutes * 60 * 16_000
     let pauses = [0.3, 1.2, 0.5, 2.5, 0.8]
     var written = 0

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Analysis
+import Signal
 
 @Suite struct SignalTests {
     /// The FFT's power spectrum equals a direct DFT's, bin for bin.

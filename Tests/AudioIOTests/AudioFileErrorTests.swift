@@ -22,7 +22,7 @@ import TestSupport
 
     func validWAV() throws -> [UInt8] {
         let path = folder.appendingPathComponent("valid.wav").path
-        let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
+        var writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
         try writer.write([Float](repeating: 0.1, count: 16_000))
         try writer.close()
         return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -107,7 +107,7 @@ import TestSupport
     @Test func writingIntoAMissingFolder() {
         let path = folder.appendingPathComponent("no/such/folder/a.wav").path
         #expect {
-            try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
+            _ = try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
         } throws: { error in
             let error = error as? SoundFileError
             return error?.code == .unwritable
@@ -119,7 +119,7 @@ import TestSupport
         let blocker = file("blocker", Array("x".utf8))
         let path = blocker + "/a.wav"
         #expect {
-            try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
+            _ = try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
         } throws: { error in
             (error as? SoundFileError)?.description == "cannot write '\(path)': '\(blocker)' is not a folder"
         }
@@ -127,7 +127,7 @@ import TestSupport
 
     @Test func writingToAFullDevice() {
         #expect {
-            try AudioFileWriter(path: "/dev/full", format: .wav, sampleRate: 16_000)
+            _ = try AudioFileWriter(path: "/dev/full", format: .wav, sampleRate: 16_000)
         } throws: { error in
             (error as? SoundFileError)?.description == "cannot write '/dev/full': no space left on device"
         }

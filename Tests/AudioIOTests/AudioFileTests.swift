@@ -30,7 +30,7 @@ import TestSupport
     func sixteenBitRoundTripIsBitExact(format: AudioFileFormat) throws {
         let path = folder.appendingPathComponent("round-trip.\(format.fileExtension)").path
         let samples = Self.pattern(count: 48_000 * 3 + 17)
-        let writer = try AudioFileWriter(path: path, format: format, sampleRate: 48_000)
+        var writer = try AudioFileWriter(path: path, format: format, sampleRate: 48_000)
         // Several writes of odd sizes, as the recorder's writer thread does.
         var offset = 0
         for size in [1, 999, 20_000, samples.count] where offset < samples.count {
@@ -38,8 +38,8 @@ import TestSupport
             try samples.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[offset..<end])) }
             offset = end
         }
-        try writer.close()
         #expect(writer.framesWritten == samples.count)
+        try writer.close()
 
         let reader = try AudioFileReader(path: path)
         #expect(reader.sampleRate == 48_000)
@@ -54,7 +54,7 @@ import TestSupport
     @Test func floatSamplesSurviveWithinSixteenBitPrecision() throws {
         let path = folder.appendingPathComponent("tone.wav").path
         let tone = (0..<16_000).map { Float(sin(2 * Double.pi * 440 * Double($0) / 16_000) * 0.5) }
-        let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
+        var writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 16_000)
         try writer.write(tone)
         try writer.close()
         let readBack = try AudioFileReader(path: path).readAllMono()
@@ -65,7 +65,7 @@ import TestSupport
 
     @Test func outOfRangeFloatsClipInsteadOfWrapping() throws {
         let path = folder.appendingPathComponent("clip.wav").path
-        let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 8_000)
+        var writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 8_000)
         try writer.write([1.5, -1.5, 0.25])
         try writer.close()
         let readBack = try AudioFileReader(path: path).readAllMono()
@@ -79,7 +79,7 @@ import TestSupport
         let path = folder.appendingPathComponent("long.wav").path
         let rate = 16_000
         let minutes = 20
-        let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: rate)
+        var writer = try AudioFileWriter(path: path, format: .wav, sampleRate: rate)
         // A ramp that encodes each sample's position, one minute at a time.
         var block = [Int16](repeating: 0, count: rate * 60)
         for minute in 0..<minutes {
@@ -109,7 +109,7 @@ import TestSupport
 
     @Test func stereoIsDownmixedToMono() throws {
         let path = folder.appendingPathComponent("stereo.wav").path
-        let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 8_000, channelCount: 2)
+        var writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 8_000, channelCount: 2)
         try writer.write([0.5, 0.25, -0.5, 0.0, 0.1, 0.1])
         try writer.close()
         let reader = try AudioFileReader(path: path)
@@ -125,7 +125,7 @@ import TestSupport
     @Test func seekingStartsReadingAtTheGivenFrame() throws {
         let path = folder.appendingPathComponent("seek.wav").path
         let samples = Self.pattern(count: 1_000)
-        let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 8_000)
+        var writer = try AudioFileWriter(path: path, format: .wav, sampleRate: 8_000)
         try samples.withUnsafeBufferPointer { try writer.write($0) }
         try writer.close()
         let reader = try AudioFileReader(path: path)
@@ -143,7 +143,7 @@ import TestSupport
         let path = folder.appendingPathComponent("open.\(format.fileExtension)").path
         let snapshot = folder.appendingPathComponent("snapshot.\(format.fileExtension)").path
         let samples = Self.pattern(count: 48_000)
-        let writer = try AudioFileWriter(path: path, format: format, sampleRate: 48_000)
+        var writer = try AudioFileWriter(path: path, format: format, sampleRate: 48_000)
         try samples.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[..<30_000])) }
         try FileManager.default.copyItem(atPath: path, toPath: snapshot)
         try samples.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[30_000...])) }

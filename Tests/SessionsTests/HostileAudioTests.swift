@@ -46,14 +46,14 @@ import FileAnalysis
     @Test func headersClaimingAbsurdRatesOrChannelsAreRefused() throws {
         let fast = try file("fast.wav", WAVBytes.pcm16Silence(frames: 16_000, sampleRate: 2_147_483_647, channels: 1))
         #expect {
-            try AudioFileReader(path: fast)
+            _ = try AudioFileReader(path: fast)
         } throws: { error in
             (error as? SoundFileError)?.description
                 == "cannot read '\(fast)': the header claims 2147483647 Hz; rehearse reads up to 384000 Hz"
         }
         let wide = try file("wide.wav", WAVBytes.pcm16Silence(frames: 1, sampleRate: 16_000, channels: 1_024))
         #expect {
-            try AudioFileReader(path: wide)
+            _ = try AudioFileReader(path: wide)
         } throws: { error in
             (error as? SoundFileError)?.description.hasPrefix("cannot read '\(wide)': ") == true
         }

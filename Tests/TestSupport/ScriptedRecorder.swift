@@ -20,7 +20,8 @@ public final class ScriptedRecorder: AnswerRecorder, @unchecked Sendable {
             throw AudioDeviceError(.noInputDevice, reason: "no audio input device found")
         }
         let reader = try AudioFileReader(path: source.path)
-        let writer = try AudioFileWriter(path: path, format: .wav, sampleRate: reader.sampleRate)
+        let sampleRate = reader.sampleRate
+        var writer = try AudioFileWriter(path: path, format: .wav, sampleRate: sampleRate)
         var frames = 0
         try reader.forEachMonoChunk(chunkFrames: 4_096) { chunk throws(SoundFileError) in
             if let failAfterFrames, frames + chunk.count > failAfterFrames {
@@ -33,7 +34,7 @@ public final class ScriptedRecorder: AnswerRecorder, @unchecked Sendable {
         }
         try writer.close()
         return RecordingSummary(
-            path: path, device: "scripted", sampleRate: reader.sampleRate, frames: frames, droppedFrames: 0,
+            path: path, device: "scripted", sampleRate: sampleRate, frames: frames, droppedFrames: 0,
             deviceOverflows: 0)
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Signal
 
 /// What one 10 ms analysis frame says about the audio.
 struct FrameFeatures {

@@ -75,8 +75,9 @@ public final class Recorder {
     public let options: RecordingOptions
 
     private let session: PortAudioSession
-    private let state: UnsafeMutablePointer<CaptureState>
-    private var stream: UnsafeMutableRawPointer?
+    /// The memory the capture callback writes into; outlives the stream.
+    private let capture: CaptureBox
+    private var stream: PortAudioStream?
     private let diskWriter: DiskWriter
     private var writerThread: Thread?
     private var summary: RecordingSummary?
@@ -100,65 +101,59 @@ public final class Recorder {
         let maximumFrames = options.maximumDuration.map { Int(($0 * Double(rate)).rounded()) }
         let writer = try AudioFileWriter(path: options.path, format: options.format, sampleRate: rate)
         // Four seconds of slack: the writer would have to stall that long before anything is dropped.
-        let state = UnsafeMutablePointer<CaptureState>.allocate(capacity: 1)
-        state.initialize(to: CaptureState(ringCapacity: rate * 4))
-
-        var stream: UnsafeMutableRawPointer?
-        let code = QuietStandardError.run {
-            Pa_OpenStream(&stream, &parameters, nil, Double(rate), 0, PaStreamFlags(paClipOff), captureCallback, state)
-        }
-        if code < 0 {
+        let capture = CaptureBox(ringCapacity: rate * 4)
+        do {
+            stream = try PortAudioStream(
+                input: parameters, output: nil, sampleRate: rate, capture: capture.state, device: device.name,
+                session: session, doing: "cannot open for recording")
+        } catch {
             try? writer.close()
             unlink(options.path)
-            state.deinitialize(count: 1)
-            state.deallocate()
-            throw PortAudio.error(code, device: device.name, doing: "cannot open for recording")
+            throw error
         }
         self.device = device
         self.sampleRate = rate
-        self.state = state
         self.diskWriter = DiskWriter(
             file: writer,
-            capture: state,
+            capture: capture.state,
             maximumFrames: maximumFrames,
             syncEvery: max(1, Int(options.syncInterval * Double(rate)))
         )
-        self.stream = stream
+        self.capture = capture
     }
 
     deinit {
         if summary == nil { _ = try? stop() }
-        state.deinitialize(count: 1)
-        state.deallocate()
     }
 
     /// Starts capturing. Audio reaches the file from now on.
     public func start() throws {
-        guard let stream, writerThread == nil else { return }
+        guard stream != nil, writerThread == nil else { return }
         let writer = diskWriter
         let thread = Thread { writer.run() }
         thread.name = "rehearse.disk-writer"
         thread.qualityOfService = .userInitiated
         writerThread = thread
         thread.start()
-        let code = QuietStandardError.run { Pa_StartStream(stream) }
-        if code < 0 {
+        do {
+            try stream?.start(doing: "cannot start recording")
+        } catch {
             writer.finish()
-            throw PortAudio.error(code, device: device.name, doing: "cannot start recording")
+            throw error
         }
     }
 
     /// The loudness of the latest captured block; safe to call from any thread at any time.
     public var level: AudioLevel {
         AudioLevel(
-            peak: Float(bitPattern: state.pointee.peakBits.load(ordering: .relaxed)),
-            rms: Float(bitPattern: state.pointee.rmsBits.load(ordering: .relaxed))
+            peak: Float(bitPattern: capture.state.pointee.peakBits.load(ordering: .relaxed)),
+            rms: Float(bitPattern: capture.state.pointee.rmsBits.load(ordering: .relaxed))
         )
     }
 
     /// Seconds of audio captured so far.
     public var elapsed: Double {
-        Double(state.pointee.framesCaptured.load(ordering: .relaxed)) / Double(sampleRate)
+        Double(capture.state.pointee.framesCaptured.load(ordering: .relaxed)) / Double(sampleRate)
     }
 
     /// True once the maximum duration is written, or writing failed (see `writeFailure`).
@@ -174,27 +169,20 @@ public final class Recorder {
     @discardableResult
     public func stop() throws(SoundFileError) -> RecordingSummary {
         if let summary { return summary }
-        if let stream {
-            QuietStandardError.run {
-                _ = Pa_StopStream(stream)
-                _ = Pa_CloseStream(stream)
-            }
-            self.stream = nil
-        }
+        if let stream = stream.take() { stream.stop() }  // Closed here, before the file is finished.
         diskWriter.finish()
-        if writerThread != nil { diskWriter.waitUntilDone() }
-        let closeFailure: SoundFileError?
-        do { try diskWriter.file.close(); closeFailure = nil } catch { closeFailure = error }
+        if writerThread != nil { diskWriter.waitUntilDone() } else { diskWriter.closeUnstarted() }
+        let (frames, failure) = diskWriter.outcome
         let result = RecordingSummary(
             path: options.path,
             device: device.name,
             sampleRate: sampleRate,
-            frames: diskWriter.file.framesWritten,
-            droppedFrames: state.pointee.ring.droppedSamples.load(ordering: .relaxed),
-            deviceOverflows: state.pointee.deviceOverflows.load(ordering: .relaxed)
+            frames: frames,
+            droppedFrames: capture.state.pointee.ring.droppedSamples.load(ordering: .relaxed),
+            deviceOverflows: capture.state.pointee.deviceOverflows.load(ordering: .relaxed)
         )
         summary = result
-        if let failure = diskWriter.failure ?? closeFailure { throw failure }
+        if let failure { throw failure }
         return result
     }
 
@@ -217,35 +205,73 @@ public final class Recorder {
     }
 }
 
-/// Drains the capture ring into the file on its own thread.
+/// Owns the memory `captureCallback` writes into (PortAudio's `userData`), so that it is freed
+/// exactly once, after the stream that used it.
+private struct CaptureBox: ~Copyable {
+    let state: UnsafeMutablePointer<CaptureState>
+
+    init(ringCapacity: Int) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: CaptureState(ringCapacity: ringCapacity))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+}
+
+/// Drains the capture ring into the file on its own thread. The thread owns the file from its
+/// first write to its close; `outcome` is read after it has finished.
 private final class DiskWriter: @unchecked Sendable {
-    let file: AudioFileWriter
+    /// The file, until the writer thread (or `closeUnstarted`) takes it.
+    private var pending: AudioFileWriter?
     private let capture: UnsafeMutablePointer<CaptureState>
     private let maximumFrames: Int?
     private let syncEvery: Int
     private let stopRequested = Atomic<Bool>(false)
     private let finished = Atomic<Bool>(false)
     private let done = DispatchSemaphore(value: 0)
-    private let failureBox = Mutex<SoundFileError?>(nil)
+    private let result = Mutex<(frames: Int, failure: SoundFileError?)>((0, nil))
 
-    init(file: AudioFileWriter, capture: UnsafeMutablePointer<CaptureState>, maximumFrames: Int?, syncEvery: Int) {
-        self.file = file
+    init(
+        file: consuming AudioFileWriter, capture: UnsafeMutablePointer<CaptureState>, maximumFrames: Int?,
+        syncEvery: Int
+    ) {
+        pending = .some(file)
         self.capture = capture
         self.maximumFrames = maximumFrames
         self.syncEvery = syncEvery
     }
 
     var isFinished: Bool { finished.load(ordering: .acquiring) }
-    var failure: SoundFileError? { failureBox.withLock { $0 } }
+    /// Why writing stopped early, if it did (readable while recording).
+    var failure: SoundFileError? { result.withLock { $0.failure } }
+    /// Frames in the finished file and the first failure; final once the writer is done.
+    var outcome: (frames: Int, failure: SoundFileError?) { result.withLock { $0 } }
 
     func finish() { stopRequested.store(true, ordering: .releasing) }
     func waitUntilDone() { done.wait() }
+
+    /// Closes the file when the writer thread never started.
+    func closeUnstarted() {
+        guard let file = pending.take() else { return }
+        close(file)
+    }
+
+    private func close(_ file: consuming AudioFileWriter) {
+        let frames = file.framesWritten
+        var closeFailure: SoundFileError?
+        do { try file.close() } catch { closeFailure = error }
+        result.withLock { $0 = (frames, $0.failure ?? closeFailure) }
+    }
 
     func run() {
         defer {
             finished.store(true, ordering: .releasing)
             done.signal()
         }
+        guard var file = pending.take() else { return }
         var chunk = [Int16](repeating: 0, count: 8_192)
         var sinceSync = 0
         while true {
@@ -262,8 +288,8 @@ private final class DiskWriter: @unchecked Sendable {
                     try file.write(UnsafeBufferPointer(rebasing: buffer[..<wanted]))
                 }
             } catch {
-                failureBox.withLock { $0 = error }
-                return
+                result.withLock { $0.failure = error }
+                break
             }
             sinceSync += wanted
             if sinceSync >= syncEvery {
@@ -277,8 +303,9 @@ private final class DiskWriter: @unchecked Sendable {
                     _ = chunk.withUnsafeMutableBufferPointer { capture.pointee.ring.read(into: $0) }
                     Thread.sleep(forTimeInterval: 0.02)
                 }
-                return
+                break
             }
         }
+        close(file)
     }
 }

@@ -1,11 +1,13 @@
 internal import CSndFile
 import Foundation
+import Signal
 
-/// Reads any file libsndfile understands (WAV, FLAC, OGG/Vorbis, AIFF, …) in chunks, so memory stays
-/// constant however long the file is.
+/// Reads any file libsndfile understands (WAV, FLAC, OGG/Vorbis, AIFF, MP3, …) in chunks, so
+/// memory stays constant however long the file is.
 ///
-/// Not thread-safe: use one reader from one thread at a time.
-public final class AudioFileReader {
+/// It owns the open file: `~Copyable`, closed when it goes out of scope or by the consuming
+/// `close()`, `readAllMono()` or `forEachMonoChunk(_:)`, after which the compiler refuses any use.
+public struct AudioFileReader: ~Copyable, SampleSource {
     /// The path as given to `init`.
     public let path: String
     /// Frames per second, in Hz.
@@ -23,7 +25,7 @@ public final class AudioFileReader {
     /// Length of the audio in seconds.
     public var duration: Double { Double(frameCount) / Double(sampleRate) }
 
-    private var file: OpaquePointer?
+    private let file: SoundFileHandle
     /// Scratch space for interleaved frames before downmixing; grows once to the largest chunk asked for.
     private var interleaved: [Float] = []
 
@@ -36,38 +38,36 @@ public final class AudioFileReader {
             throw SoundFileError(.notAFile, path: path, reason: "is not a regular file (a pipe or a device?)")
         }
         var info = SF_INFO()
-        guard let file = QuietStandardError.run({ sf_open(path, Int32(SFM_READ), &info) }) else {
+        guard let pointer = QuietStandardError.run({ sf_open(path, Int32(SFM_READ), &info) }) else {
             throw LibSndFile.readFailure(path: path, file: nil)
         }
+        let file = SoundFileHandle(pointer)
         guard info.samplerate > 0, info.channels > 0 else {
-            sf_close(file)
             throw SoundFileError(.malformed, path: path, reason: "the header gives no sample rate or channel count")
         }
         // The header decides how much memory reading takes: refuse values no recording has.
         guard Int(info.samplerate) <= Self.maximumSampleRate else {
-            sf_close(file)
             throw SoundFileError(
                 .malformed, path: path,
                 reason: "the header claims \(info.samplerate) Hz; rehearse reads up to \(Self.maximumSampleRate) Hz")
         }
         guard Int(info.channels) <= Self.maximumChannelCount else {
-            sf_close(file)
             throw SoundFileError(
                 .malformed, path: path,
                 reason: "the header claims \(info.channels) channels; rehearse reads up to \(Self.maximumChannelCount)")
         }
-        self.file = file
         self.path = path
         self.sampleRate = Int(info.samplerate)
         self.channelCount = Int(info.channels)
         // A FLAC file whose writer was killed never got its length written; libsndfile then reports
         // an "unknown" length near Int64.max. Count the frames that are really there instead.
         if info.frames >= sf_count_t.max / 2 {
-            frameCount = Self.countFrames(file, channels: Int(info.channels))
-            sf_seek(file, 0, SEEK_SET)
+            frameCount = Self.countFrames(pointer, channels: Int(info.channels))
+            sf_seek(pointer, 0, SEEK_SET)
         } else {
             frameCount = Int(info.frames)
         }
+        self.file = file
     }
 
     private static func countFrames(_ file: OpaquePointer, channels: Int) -> Int {
@@ -80,22 +80,15 @@ public final class AudioFileReader {
         }
     }
 
-    deinit {
-        if let file { sf_close(file) }
-    }
-
-    /// Closes the file now instead of at deinit. Reading afterwards is a programming error.
-    public func close() {
-        if let file { sf_close(file) }
-        file = nil
-    }
+    /// Closes the file now instead of at the end of its scope.
+    public consuming func close() {}
 
     /// Moves the read position to `frame` (0 is the start).
     public func seek(toFrame frame: Int) throws(SoundFileError) {
         let clamped = max(0, min(frame, frameCount))
-        if sf_seek(openFile, sf_count_t(clamped), SEEK_SET) < 0 {
+        if sf_seek(file.pointer, sf_count_t(clamped), SEEK_SET) < 0 {
             throw SoundFileError(
-                .ioFailure, path: path, reason: "cannot seek to frame \(clamped): \(LibSndFile.message(openFile))")
+                .ioFailure, path: path, reason: "cannot seek to frame \(clamped): \(LibSndFile.message(file.pointer))")
         }
     }
 
@@ -104,7 +97,7 @@ public final class AudioFileReader {
     public func readInterleaved(into buffer: UnsafeMutableBufferPointer<Float>) throws(SoundFileError) -> Int {
         let frames = buffer.count / channelCount
         guard frames > 0, let base = buffer.baseAddress else { return 0 }
-        let read = QuietStandardError.run { sf_readf_float(openFile, base, sf_count_t(frames)) }
+        let read = QuietStandardError.run { sf_readf_float(file.pointer, base, sf_count_t(frames)) }
         return try checked(read)
     }
 
@@ -114,18 +107,21 @@ public final class AudioFileReader {
     public func readInterleaved(into buffer: UnsafeMutableBufferPointer<Int16>) throws(SoundFileError) -> Int {
         let frames = buffer.count / channelCount
         guard frames > 0, let base = buffer.baseAddress else { return 0 }
-        let read = QuietStandardError.run { sf_readf_short(openFile, base, sf_count_t(frames)) }
+        let read = QuietStandardError.run { sf_readf_short(file.pointer, base, sf_count_t(frames)) }
         return try checked(read)
     }
 
     /// Reads up to `buffer.count` frames, averaging all channels into one (a downmix).
     /// - Returns: frames read; 0 at the end of the file.
-    public func readMono(into buffer: UnsafeMutableBufferPointer<Float>) throws(SoundFileError) -> Int {
+    public mutating func readMono(into buffer: UnsafeMutableBufferPointer<Float>) throws(SoundFileError) -> Int {
         if channelCount == 1 { return try readInterleaved(into: buffer) }
         let needed = buffer.count * channelCount
         if interleaved.count < needed { interleaved = [Float](repeating: 0, count: needed) }
         let channels = channelCount
-        let frames = try interleaved.withUnsafeMutableBufferPointer { scratch throws(SoundFileError) in
+        var scratch: [Float] = []
+        swap(&scratch, &interleaved)  // Borrow the buffer without a copy-on-write copy.
+        defer { swap(&scratch, &interleaved) }
+        let frames = try scratch.withUnsafeMutableBufferPointer { scratch throws(SoundFileError) in
             let frames = try readInterleaved(into: UnsafeMutableBufferPointer(rebasing: scratch[..<needed]))
             let scale = 1 / Float(channels)
             for frame in 0..<frames {
@@ -138,28 +134,26 @@ public final class AudioFileReader {
         return frames
     }
 
-    /// Reads the rest of the file as mono samples. Convenient for short files; prefer chunked reads
-    /// for anything long.
-    public func readAllMono() throws(SoundFileError) -> [Float] {
+    /// `SampleSource`: interleaved frames as the file holds them.
+    public mutating func read(into buffer: UnsafeMutableBufferPointer<Float>) throws -> Int {
+        try readInterleaved(into: buffer)
+    }
+
+    /// Reads the rest of the file as mono samples, then closes it. Convenient for short files;
+    /// prefer `forEachMonoChunk` for anything long.
+    public consuming func readAllMono() throws(SoundFileError) -> [Float] {
         var samples: [Float] = []
         // The header's frame count is a claim, not a fact: reserve at most an hour of it up front.
         samples.reserveCapacity(min(max(0, frameCount), sampleRate * 3_600))
-        var chunk = [Float](repeating: 0, count: 16_384)
-        while true {
-            let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in
-                try readMono(into: buffer)
-            }
-            if frames == 0 { break }
-            samples.append(contentsOf: chunk[..<frames])
-        }
+        try forEachMonoChunk(chunkFrames: 16_384) { samples.append(contentsOf: $0) }
         return samples
     }
 
-    /// Reads the rest of the file as mono chunks of up to `chunkFrames` samples and hands each to
-    /// `body`; memory stays constant however long the file.
+    /// Reads the rest of the file as mono chunks of up to `chunkFrames` samples, hands each to
+    /// `body`, then closes the file; memory stays constant however long the file.
     /// - Throws: `SoundFileError` naming the file when reading fails or a sample is not a finite
     ///   number (a damaged or hostile float file), or whatever `body` throws.
-    public func forEachMonoChunk(
+    public consuming func forEachMonoChunk(
         chunkFrames: Int = 65_536, _ body: (UnsafeBufferPointer<Float>) throws(SoundFileError) -> Void
     ) throws(SoundFileError) {
         var chunk = [Float](repeating: 0, count: chunkFrames)
@@ -185,14 +179,9 @@ public final class AudioFileReader {
         }
     }
 
-    private var openFile: OpaquePointer {
-        guard let file else { preconditionFailure("AudioFileReader used after close()") }
-        return file
-    }
-
     private func checked(_ read: sf_count_t) throws(SoundFileError) -> Int {
-        if read < 0 || (read == 0 && sf_error(openFile) != SF_ERR_NO_ERROR) {
-            throw SoundFileError(.ioFailure, path: path, reason: LibSndFile.message(openFile))
+        if read < 0 || (read == 0 && sf_error(file.pointer) != SF_ERR_NO_ERROR) {
+            throw SoundFileError(.ioFailure, path: path, reason: LibSndFile.message(file.pointer))
         }
         return Int(read)
     }

@@ -12,8 +12,9 @@ import Darwin
 ///
 /// For WAV, libsndfile rewrites the header after every write, so if the process dies the file holds
 /// every frame written so far. `sync()` also forces the data to the disk (for power loss).
-/// Not thread-safe: use one writer from one thread at a time.
-public final class AudioFileWriter {
+/// It owns the open file: `~Copyable`, finished by the consuming `close()` (or, without its report,
+/// at the end of its scope), after which the compiler refuses any use.
+public struct AudioFileWriter: ~Copyable {
     /// The path as given to `init`.
     public let path: String
     public let format: AudioFileFormat
@@ -23,7 +24,7 @@ public final class AudioFileWriter {
     /// Frames written so far.
     public private(set) var framesWritten = 0
 
-    private var file: OpaquePointer?
+    private let file: SoundFileHandle
 
     /// Creates (or replaces) the file at `path`.
     /// - Throws: `SoundFileError` with `.unwritable` (missing or read-only folder) or `.diskFull`.
@@ -33,52 +34,53 @@ public final class AudioFileWriter {
         info.channels = Int32(channelCount)
         info.format = format.sndfileFormat
         errno = 0
-        guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
+        guard let pointer = sf_open(path, Int32(SFM_WRITE), &info) else {
             throw LibSndFile.writeFailure(path: path, file: nil, systemError: errno)
         }
-        self.file = file
+        self.file = SoundFileHandle(pointer)
         self.path = path
         self.format = format
         self.sampleRate = sampleRate
         self.channelCount = channelCount
         // Keep the length fields in the header current after every write: the crash-safety guarantee.
-        sf_command(file, Int32(SFC_SET_UPDATE_HEADER_AUTO), nil, Int32(SF_TRUE))
+        sf_command(pointer, Int32(SFC_SET_UPDATE_HEADER_AUTO), nil, Int32(SF_TRUE))
         // Out-of-range floats clip instead of wrapping around.
-        sf_command(file, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
-    }
-
-    deinit {
-        if let file { sf_close(file) }
+        sf_command(pointer, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
     }
 
     /// Appends interleaved 16-bit frames.
-    public func write(_ samples: UnsafeBufferPointer<Int16>) throws(SoundFileError) {
-        let frames = samples.count / channelCount
-        guard frames > 0, let base = samples.baseAddress else { return }
-        errno = 0
-        let written = sf_writef_short(openFile, base, sf_count_t(frames))
-        try account(written: written, of: frames)
+    public mutating func write(_ samples: UnsafeBufferPointer<Int16>) throws(SoundFileError) {
+        let (frames, full) = allowedFrames(samples.count / channelCount)
+        guard let base = samples.baseAddress else { return }
+        if frames > 0 {
+            errno = 0
+            let written = sf_writef_short(file.pointer, base, sf_count_t(frames))
+            try account(written: written, of: frames)
+        }
+        if full { throw diskFull }
     }
 
     /// Appends interleaved Float frames in [-1, 1]; values outside clip.
-    public func write(_ samples: UnsafeBufferPointer<Float>) throws(SoundFileError) {
-        let frames = samples.count / channelCount
-        guard frames > 0, let base = samples.baseAddress else { return }
-        errno = 0
-        let written = sf_writef_float(openFile, base, sf_count_t(frames))
-        try account(written: written, of: frames)
+    public mutating func write(_ samples: UnsafeBufferPointer<Float>) throws(SoundFileError) {
+        let (frames, full) = allowedFrames(samples.count / channelCount)
+        guard let base = samples.baseAddress else { return }
+        if frames > 0 {
+            errno = 0
+            let written = sf_writef_float(file.pointer, base, sf_count_t(frames))
+            try account(written: written, of: frames)
+        }
+        if full { throw diskFull }
     }
 
     /// Convenience for arrays of interleaved Float frames.
-    public func write(_ samples: [Float]) throws(SoundFileError) {
+    public mutating func write(_ samples: [Float]) throws(SoundFileError) {
         try samples.withUnsafeBufferPointer { buffer throws(SoundFileError) in try write(buffer) }
     }
 
     /// Brings the header up to date and asks the operating system to put everything on disk.
     public func sync() {
-        guard let file else { return }
-        sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0)
-        sf_write_sync(file)
+        sf_command(file.pointer, Int32(SFC_UPDATE_HEADER_NOW), nil, 0)
+        sf_write_sync(file.pointer)
     }
 
     /// Brings the header up to date, then forces the file to disk on a background queue, so that a
@@ -86,8 +88,7 @@ public final class AudioFileWriter {
     /// still running is not queued twice. Survives a power cut; a killed process loses nothing
     /// written before it, synced or not.
     public func syncInBackground() {
-        guard let file else { return }
-        sf_command(file, Int32(SFC_UPDATE_HEADER_NOW), nil, 0)
+        sf_command(file.pointer, Int32(SFC_UPDATE_HEADER_NOW), nil, 0)
         guard !backgroundSync.busy.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -111,34 +112,38 @@ public final class AudioFileWriter {
     private let backgroundSync = BackgroundSync()
 
     /// Finishes the file (final header, FLAC metadata) and closes it.
-    public func close() throws(SoundFileError) {
-        guard let file else { return }
-        self.file = nil
-        errno = 0
-        let status = sf_close(file)
-        if status != 0 {
-            throw LibSndFile.writeFailure(path: path, file: nil, systemError: errno)
+    public consuming func close() throws(SoundFileError) {
+        if let systemError = file.close() {
+            throw LibSndFile.writeFailure(path: path, file: nil, systemError: systemError)
         }
+    }
+
+    /// How many of `frames` may be written, and whether the disk is then full: all of them and no,
+    /// except under a `disk-full-after` fault in a debug build.
+    private func allowedFrames(_ frames: Int) -> (Int, full: Bool) {
+        #if DEBUG
+        if case .diskFull(let seconds) = Fault.active {
+            let limit = Int(seconds * Double(sampleRate))
+            if framesWritten + frames > limit { return (max(0, limit - framesWritten), true) }
+        }
+        #endif
+        return (frames, false)
+    }
+
+    private var diskFull: SoundFileError {
+        SoundFileError(.diskFull, path: path, reason: "no space left on device after \(secondsWritten) s of audio")
     }
 
     private var secondsWritten: String {
         String(format: "%.1f", Double(framesWritten) / Double(sampleRate))
     }
 
-    private var openFile: OpaquePointer {
-        guard let file else { preconditionFailure("AudioFileWriter used after close()") }
-        return file
-    }
-
-    private func account(written: sf_count_t, of frames: Int) throws(SoundFileError) {
+    private mutating func account(written: sf_count_t, of frames: Int) throws(SoundFileError) {
         if written > 0 { framesWritten += Int(written) }
         if written != sf_count_t(frames) {
             let error = errno
-            if error == ENOSPC || error == EDQUOT {
-                throw SoundFileError(
-                    .diskFull, path: path, reason: "no space left on device after \(secondsWritten) s of audio")
-            }
-            let reason = error != 0 ? String(cString: strerror(error)) : LibSndFile.message(openFile)
+            if error == ENOSPC || error == EDQUOT { throw diskFull }
+            let reason = error != 0 ? String(cString: strerror(error)) : LibSndFile.message(file.pointer)
             throw SoundFileError(
                 .unwritable, path: path, reason: "write failed after \(secondsWritten) s of audio: \(reason)")
         }

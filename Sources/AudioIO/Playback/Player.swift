@@ -1,5 +1,6 @@
 internal import CPortAudio
 import Foundation
+import Signal
 
 /// What to play and where.
 public struct PlaybackOptions: Sendable {
@@ -19,36 +20,123 @@ public struct PlaybackOptions: Sendable {
 
 /// How a playback ended.
 public enum PlaybackOutcome: Sendable, Equatable {
-    /// Played to the end of the file.
+    /// Played to the end.
     case finished
     /// Stopped early at this position, in seconds from the start of the file.
     case stopped(at: Double)
 }
 
-/// Plays an audio file through an output device, streaming it from disk in small chunks.
+/// Plays a `SampleSource` (an audio file, a tone, a processing stage around either) through an
+/// output device, pulling small chunks as the device needs them.
 ///
 /// Uses PortAudio's blocking API from the calling thread, so there is no real-time callback here;
-/// `play` returns when the file ends or `shouldStop` says so.
-public final class Player {
+/// `play` returns when the source ends or `shouldStop` says so.
+public final class Player<Source: SampleSource & ~Copyable> {
     public let device: AudioDevice
-    public let options: PlaybackOptions
-    /// Hz, the file's own rate.
+    /// Hz, the source's own rate.
     public let sampleRate: Int
-    /// Seconds, the whole file.
-    public let duration: Double
-    /// Channels sent to the device: the file's, or 1 when the device has fewer.
+    /// Channels sent to the device: the source's, or 1 (a downmix) when the device has fewer.
     public let channelCount: Int
+    /// Seconds from the start of the source at which playback begins.
+    public let startTime: Double
 
     private let session: PortAudioSession
-    private let reader: AudioFileReader
-    private var stream: UnsafeMutableRawPointer?
+    private var source: Source
+    private var stream: PortAudioStream?
     private let framesPerChunk: Int
 
-    /// Opens the file and the output stream.
+    /// Opens the output stream for `source`.
+    /// - Parameter startTime: where `source` already stands, in seconds (for progress reports).
+    /// - Throws: `AudioDeviceError` for the device.
+    public init(source: consuming Source, device selector: DeviceSelector?, startTime: Double = 0) throws {
+        session = try PortAudioSession()
+        let device = try AudioDevices.resolve(selector, for: .output, among: AudioDevices.enumerate())
+        let channels = device.maxOutputChannels >= source.channelCount ? source.channelCount : 1
+        let parameters = PaStreamParameters(
+            device: PaDeviceIndex(device.index),
+            channelCount: Int32(channels),
+            sampleFormat: paFloat32,
+            suggestedLatency: Pa_GetDeviceInfo(PaDeviceIndex(device.index))?.pointee.defaultHighOutputLatency ?? 0.1,
+            hostApiSpecificStreamInfo: nil
+        )
+        let rate = source.sampleRate
+        stream = try PortAudioStream(
+            input: nil, output: parameters, sampleRate: rate, capture: nil, device: device.name, session: session,
+            doing: "cannot play at \(rate) Hz")
+        self.source = source
+        self.device = device
+        self.sampleRate = rate
+        self.channelCount = channels
+        self.startTime = startTime
+        self.framesPerChunk = max(256, rate / 50)
+    }
+
+    /// Plays to the end of the source, blocking the caller. A player plays once.
+    /// - Parameters:
+    ///   - progress: called about 50 times a second with the position in seconds.
+    ///   - shouldStop: polled as often; return true to stop at once.
+    public func play(
+        progress: (Double) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+    ) throws -> PlaybackOutcome {
+        guard let stream = stream.take() else { return .finished }
+        try stream.start(doing: "cannot start playback")
+        let sourceChannels = source.channelCount
+        var chunk = [Float](repeating: 0, count: framesPerChunk * sourceChannels)
+        var frame = Int((startTime * Double(sampleRate)).rounded())
+        while true {
+            if shouldStop() {
+                stream.abort()
+                return .stopped(at: Double(frame) / Double(sampleRate))
+            }
+            var frames = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0) }
+            if frames == 0 { break }
+            if channelCount < sourceChannels { frames = Self.downmix(&chunk, frames: frames, channels: sourceChannels) }
+            try write(chunk, frames: frames, to: stream)
+            frame += frames
+            progress(Double(frame) / Double(sampleRate))
+        }
+        // PortAudio's ALSA backend discards queued audio on stop instead of draining it, so push the
+        // last real samples through the device latency with silence before stopping.
+        var tail = Int(stream.outputLatency * Double(sampleRate)) + framesPerChunk
+        for index in chunk.indices { chunk[index] = 0 }
+        while tail > 0 {
+            if shouldStop() { break }
+            let frames = min(tail, framesPerChunk)
+            try write(chunk, frames: frames, to: stream)
+            tail -= frames
+        }
+        stream.stop()
+        return .finished
+    }
+
+    private func write(_ chunk: [Float], frames: Int, to stream: borrowing PortAudioStream) throws(AudioDeviceError) {
+        try chunk.withUnsafeBufferPointer { buffer throws(AudioDeviceError) in
+            try stream.write(
+                UnsafeBufferPointer(rebasing: buffer[..<(frames * channelCount)]), channels: channelCount,
+                doing: "playback failed")
+        }
+    }
+
+    /// Averages interleaved frames into mono at the start of `chunk`; returns the frame count.
+    private static func downmix(_ chunk: inout [Float], frames: Int, channels: Int) -> Int {
+        let scale = 1 / Float(channels)
+        for frame in 0..<frames {
+            var sum: Float = 0
+            for channel in 0..<channels { sum += chunk[frame * channels + channel] }
+            chunk[frame] = sum * scale
+        }
+        return frames
+    }
+}
+
+extension Player where Source == AudioFileReader {
+    /// Seconds, the whole file.
+    public var duration: Double { source.duration }
+
+    /// Opens the file and the output stream for playing it from `options.startTime`.
     /// - Throws: `SoundFileError` for a missing, unreadable, empty or non-audio file (checked first,
     ///   so a bad file is reported even on a machine with no sound); `AudioDeviceError` for the device.
-    public init(options: PlaybackOptions) throws {
-        self.options = options
+    public convenience init(options: PlaybackOptions) throws {
         let reader = try AudioFileReader(path: options.path)
         guard reader.frameCount > 0 else {
             throw SoundFileError(.empty, path: options.path, reason: "the file holds no audio")
@@ -59,91 +147,7 @@ public final class Player {
                 .ioFailure, path: options.path,
                 reason: "cannot start at \(options.startTime) s: the file is \(length) s long")
         }
-        session = try PortAudioSession()
-        let device = try AudioDevices.resolve(options.device, for: .output, among: AudioDevices.enumerate())
-        let channels = device.maxOutputChannels >= reader.channelCount ? reader.channelCount : 1
-        var parameters = PaStreamParameters(
-            device: PaDeviceIndex(device.index),
-            channelCount: Int32(channels),
-            sampleFormat: paFloat32,
-            suggestedLatency: Pa_GetDeviceInfo(PaDeviceIndex(device.index))?.pointee.defaultHighOutputLatency ?? 0.1,
-            hostApiSpecificStreamInfo: nil
-        )
-        var stream: UnsafeMutableRawPointer?
-        let rate = reader.sampleRate
-        let code = QuietStandardError.run {
-            Pa_OpenStream(&stream, nil, &parameters, Double(rate), 0, PaStreamFlags(paClipOff), nil, nil)
-        }
-        try PortAudio.check(code, device: device.name, doing: "cannot play at \(rate) Hz")
-        try reader.seek(toFrame: Int(options.startTime * Double(rate)))
-        self.reader = reader
-        self.stream = stream
-        self.device = device
-        self.sampleRate = rate
-        self.duration = reader.duration
-        self.channelCount = channels
-        self.framesPerChunk = max(256, rate / 50)
-    }
-
-    deinit {
-        if let stream {
-            QuietStandardError.run {
-                _ = Pa_AbortStream(stream)
-                _ = Pa_CloseStream(stream)
-            }
-        }
-    }
-
-    /// Plays from the start time to the end, blocking the caller.
-    /// - Parameters:
-    ///   - progress: called about 50 times a second with the position in seconds.
-    ///   - shouldStop: polled as often; return true to stop at once.
-    public func play(
-        progress: (Double) -> Void = { _ in }, shouldStop: () -> Bool = { false }
-    ) throws -> PlaybackOutcome {
-        guard let stream else { return .finished }
-        defer {
-            QuietStandardError.run { _ = Pa_CloseStream(stream) }
-            self.stream = nil
-        }
-        try PortAudio.check(
-            QuietStandardError.run { Pa_StartStream(stream) }, device: device.name, doing: "cannot start playback")
-        var chunk = [Float](repeating: 0, count: framesPerChunk * channelCount)
-        var frame = Int(options.startTime * Double(sampleRate))
-        while true {
-            if shouldStop() {
-                QuietStandardError.run { _ = Pa_AbortStream(stream) }
-                return .stopped(at: Double(frame) / Double(sampleRate))
-            }
-            let frames = try chunk.withUnsafeMutableBufferPointer { buffer throws(SoundFileError) in
-                channelCount == reader.channelCount
-                    ? try reader.readInterleaved(into: buffer) : try reader.readMono(into: buffer)
-            }
-            if frames == 0 { break }
-            try write(chunk, frames: frames, to: stream)
-            frame += frames
-            progress(Double(frame) / Double(sampleRate))
-        }
-        // PortAudio's ALSA backend discards queued audio on stop instead of draining it, so push the
-        // last real samples through the device latency with silence before stopping.
-        let latency = Pa_GetStreamInfo(stream)?.pointee.outputLatency ?? 0.2
-        var tail = Int(latency * Double(sampleRate)) + framesPerChunk
-        for index in chunk.indices { chunk[index] = 0 }
-        while tail > 0 {
-            if shouldStop() { break }
-            let frames = min(tail, framesPerChunk)
-            try write(chunk, frames: frames, to: stream)
-            tail -= frames
-        }
-        QuietStandardError.run { _ = Pa_StopStream(stream) }
-        return .finished
-    }
-
-    private func write(_ chunk: [Float], frames: Int, to stream: UnsafeMutableRawPointer) throws(AudioDeviceError) {
-        let code = chunk.withUnsafeBufferPointer { Pa_WriteStream(stream, $0.baseAddress, UInt(frames)) }
-        // An underflow means the device briefly ran dry (a click), not that playback failed.
-        if code != paOutputUnderflowed.rawValue {
-            try PortAudio.check(code, device: device.name, doing: "playback failed")
-        }
+        try reader.seek(toFrame: Int(options.startTime * Double(reader.sampleRate)))
+        try self.init(source: reader, device: options.device, startTime: options.startTime)
     }
 }

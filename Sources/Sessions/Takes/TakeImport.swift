@@ -36,7 +36,7 @@ public enum TakeImport {
                 at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             let lock = try TakeLock(creating: destination.path)
             wroteFile = true
-            let writer = try AudioFileWriter(path: destination.path, format: .wav, sampleRate: reader.sampleRate)
+            var writer = try AudioFileWriter(path: destination.path, format: .wav, sampleRate: reader.sampleRate)
             try reader.forEachMonoChunk { chunk throws(SoundFileError) in try writer.write(chunk) }
             try writer.close()
             let filed = try store.file(RecordedTake(file: file, recordedAt: recordedAt), answer: answer.id!, home: home)

@@ -12,9 +12,9 @@ import Darwin
 /// order. The first two stages need no multiplications and are done on their own; the later ones
 /// work on four butterflies at a time with SIMD, reading each stage's twiddles from a contiguous table.
 /// A class only so that its scratch memory is freed with it; not thread-safe.
-final class RealFFT {
+public final class RealFFT {
     /// Samples per frame, a power of two ≥ 16.
-    let size: Int
+    public let size: Int
     private let half: Int
     private let bitReversed: UnsafeMutablePointer<Int>
     /// For each stage with half-span h ≥ 4, the twiddles exp(-2πi k / 2h) for k < h, stage after stage.
@@ -26,7 +26,7 @@ final class RealFFT {
     private let re: UnsafeMutablePointer<Float>
     private let im: UnsafeMutablePointer<Float>
 
-    init(size: Int) {
+    public init(size: Int) {
         precondition(size >= 16 && size & (size - 1) == 0, "FFT size must be a power of two, at least 16")
         self.size = size
         half = size / 2
@@ -67,7 +67,7 @@ final class RealFFT {
 
     /// Writes |X[k]|² for the bins k in `bins` (within 1..<size/2) into `power` (indexed by bin), where
     /// X is the spectrum of `(samples[i] - mean) * taper[i]` for i < count, zero-padded to `size`.
-    func powerSpectrum(
+    public func powerSpectrum(
         of samples: UnsafePointer<Float>, count: Int, subtracting mean: Float, taper: UnsafePointer<Float>,
         bins: Range<Int>, into power: UnsafeMutablePointer<Float>
     ) {

@@ -10,11 +10,11 @@ import Darwin
 /// 12 kHz and a 16 kHz file to 8 kHz before the FFTs, which then cost a quarter and a half as much.
 /// In a half-band filter every other tap is zero, and the taps are symmetric, so each output sample
 /// costs `taps / 4 + 1` multiplications. The filter delays the signal by `(taps - 1) / 2` input samples.
-struct HalfbandDecimator {
+public struct HalfbandDecimator: Sendable {
     /// Taps in the filter: 4k + 3 so that the centre tap has zeros on both sides.
-    static let taps = 31
+    public static let taps = 31
     /// Input samples of delay the filter adds.
-    static let delay = (taps - 1) / 2
+    public static let delay = (taps - 1) / 2
     /// Coefficients of the non-zero odd-offset taps, from the centre outwards (offsets 1, 3, 5…).
     private let sideTaps: [Float]
     /// The last `taps - 1` input samples, then the current chunk.
@@ -22,7 +22,7 @@ struct HalfbandDecimator {
     /// Whether the next input sample is the one kept (even position in the stream).
     private var phase = 0
 
-    init() {
+    public init() {
         let centre = Self.delay
         // Windowed sinc with cut-off at a quarter of the input rate; Blackman window.
         var side: [Float] = []
@@ -42,7 +42,7 @@ struct HalfbandDecimator {
     }
 
     /// Filters `input` and puts every other sample into `output` (whose old contents are replaced).
-    mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout [Float]) {
+    public mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout [Float]) {
         let keep = Self.taps - 1
         history.append(contentsOf: input)
         // Output sample for stream position p is centred on p - delay; keep the even positions.
