@@ -104,6 +104,52 @@ extension AudioIntegration {
             #expect(reader.duration > 0.5)
         }
 
+        /// The same, without root: the debug build's fault hook fills the disk after 1 s of audio.
+        @Test func aDiskThatFillsAfterOneSecondKeepsThatSecond() throws {
+            let output = folder.appendingPathComponent("full.wav").path
+            var environment = audio.childEnvironment
+            environment["REHEARSE_FAULT"] = "disk-full-after=1"
+            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "3", "--rate", "16000"], environment: environment)
+            #expect(result.status == 1)
+            #expect(
+                result.standardError.split(separator: "\n").last.map(String.init)
+                    == "rehearse: error: cannot write '\(output)': no space left on device after 1.0 s of audio; "
+                    + "the audio recorded before that is saved in \(output)")
+            #expect(try AudioFileReader(path: output).frameCount == 16_000)
+        }
+
+        /// Practice on a disk that fills up mid-answer stores the part that was written, then stops.
+        @Test func practiceOnAFillingDiskStoresWhatWasRecorded() throws {
+            let home = try Paths.practiceHome(in: folder)
+            var environment = audio.childEnvironment
+            environment["REHEARSE_FAULT"] = "disk-full-after=1.5"
+            let result = try ChildProcess.run(
+                rehearse,
+                ["practice", "--home", home.path, "--count", "2", "--think", "0", "--limit", "4", "--non-interactive", "--rate", "16000"],
+                environment: environment)
+            #expect(result.status == 1)
+            #expect(result.standardError.contains("no space left on device after 1.5 s of audio"), "\(result.standardError)")
+            let shown = try ChildProcess.run(rehearse, ["show", "last", "--format", "json", "--home", home.path], environment: environment)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
+            let answers = try #require(object["answers"] as? [[String: Any]])
+            #expect(answers.count == 1)
+            let take = try #require((answers.first?["takes"] as? [[String: Any]])?.first)
+            #expect(abs((take["duration"] as? Double ?? 0) - 1.5) < 0.001)
+        }
+
+        /// A microphone another program holds: one line, and no file left behind.
+        @Test func aBusyDeviceIsOneLine() throws {
+            let output = folder.appendingPathComponent("busy.wav").path
+            var environment = audio.childEnvironment
+            environment["REHEARSE_FAULT"] = "device-busy"
+            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "1"], environment: environment)
+            #expect(result.status == 1)
+            #expect(result.standardError.hasPrefix("rehearse: error: "))
+            #expect(result.standardError.contains("the device is busy or unavailable"), "\(result.standardError)")
+            #expect(result.standardError.split(separator: "\n").count == 1)
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+
         @Test func missingFolderIsOneLineAndNoFile() throws {
             let output = folder.appendingPathComponent("no/such/folder/a.wav").path
             let result = try ChildProcess.run(
