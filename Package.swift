@@ -61,14 +61,15 @@ let package = Package(
         // -sanitize=fuzzer -DFUZZING (scripts/fuzz.sh), a deterministic mutation and replay driver otherwise.
         .executableTarget(
             name: "rehearse-fuzz",
-            dependencies: ["FileAnalysis"],
+            dependencies: ["FileAnalysis", "RepeatableRandom"],
             path: "Tests/Fuzz",
             exclude: ["Regressions"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
+        .target(name: "RepeatableRandom", path: "Tests/RepeatableRandom"),
         .target(
             name: "TestSupport",
-            dependencies: ["AudioIO", "Analysis", "Sessions"],
+            dependencies: ["AudioIO", "Analysis", "Sessions", "RepeatableRandom"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -88,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "SessionsTests",
             dependencies: [
-                "Sessions", "Analysis", "AudioIO", "FileAnalysis", "TestSupport",
+                "Sessions", "Analysis", "AudioIO", "FileAnalysis", "TestSupport", "RepeatableRandom",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]

@@ -1,4 +1,5 @@
 import Foundation
+import RepeatableRandom
 
 /// Deterministic mutations of seed files, in the spirit of a fuzzer's simplest strategies: flipped
 /// bits, bytes set to boundary values, header fields smashed, truncations, duplicated and removed
@@ -12,7 +13,7 @@ enum Mutator {
         guard let first = seeds.first else { return 0 }
         let candidate = ((first.0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
             "crash-candidate")
-        var random = SplitMix(state: seed)
+        var random = RepeatableRandomNumberGenerator(seed: seed)
         for index in 0..<count {
             let (path, original) = seeds[index % seeds.count]
             let mutant = mutate(original, using: &random)
@@ -24,7 +25,7 @@ enum Mutator {
         return count
     }
 
-    static func mutate(_ input: [UInt8], using random: inout SplitMix) -> [UInt8] {
+    static func mutate(_ input: [UInt8], using random: inout RepeatableRandomNumberGenerator) -> [UInt8] {
         var bytes = input
         for _ in 0..<(1 + Int(random.next() % 4)) {
             guard !bytes.isEmpty else { return bytes }
@@ -59,18 +60,5 @@ enum Mutator {
             }
         }
         return bytes
-    }
-}
-
-/// SplitMix64: small, fast, and the same numbers for the same seed on every machine.
-struct SplitMix {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -76,6 +76,34 @@ import TestSupport
         #expect(try run(["doctor"]).status == 0)
     }
 
+    /// Audio replaced by noise is not "all takes have their audio"; the take is kept, not repaired away.
+    @Test func doctorDecodesEveryTakeAndKeepsUnreadableOnes() throws {
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-04"]).status == 0)
+        let take = home.appendingPathComponent("Recordings/20261104-000000/01-first-90-days-take1.wav")
+        var state: UInt32 = 11
+        try Data((0..<20_000).map { _ -> UInt8 in
+            state = state &* 1_103_515_245 &+ 12_345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }).write(to: take)
+        let check = try run(["doctor"])
+        #expect(check.status == 1)
+        #expect(check.standardOutput.contains("unreadable audio: Recordings/20261104-000000/01-first-90-days-take1.wav: "))
+        #expect(try run(["doctor", "--repair"]).status == 1)
+        #expect(FileManager.default.fileExists(atPath: take.path))
+        #expect(try run(["sessions"]).standardOutput.contains("20261104-000000"))
+    }
+
+    /// Deck text is a stranger's: escape sequences that would retitle or recolour the terminal are
+    /// removed before printing.
+    @Test func deckTextCannotDriveTheTerminal() throws {
+        try "title: \"Evil\\e]0;pwned\\a\"\nprompts:\n  - id: evil-1\n    text: \"Hello\\e[31m red\"\n".write(
+            to: home.appendingPathComponent("Prompts/evil.yaml"), atomically: false, encoding: .utf8)
+        let listed = try run(["prompts", "--deck", "evil"])
+        #expect(listed.status == 0, "\(listed.standardError)")
+        #expect(listed.standardOutput.contains("Hello[31m red"))
+        #expect(!listed.standardOutput.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
     @Test func deleteAsksFirstUnlessToldNotTo() throws {
         #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-03"]).status == 0)
         let declined = try run(["delete", "20261103-000000"])  // no input: not a yes

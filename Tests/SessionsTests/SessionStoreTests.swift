@@ -1,6 +1,7 @@
 @testable import Analysis
 import Foundation
 import GRDB
+import RepeatableRandom
 import Testing
 import TestSupport
 
@@ -151,9 +152,13 @@ import TestSupport
     @Test func unansweredPromptsComeFirstThenTheMostHesitant() {
         let prompts = ["a", "b", "c", "d"].map { Prompt(id: $0, text: $0, category: "x") }
         let history: [String: (answers: Int, meanPausesPerMinute: Double?)] = ["a": (2, 5), "b": (1, 12), "d": (1, 8)]
-        var generator = SystemRandomNumberGenerator()
+        var generator = RepeatableRandomNumberGenerator(seed: 7)
         let plan = PromptOrder.plan(prompts, history: history, count: 3, shuffle: false, using: &generator)
         #expect(plan.map(\.id) == ["c", "b", "d"])
-        #expect(PromptOrder.plan(prompts, history: history, count: 10, shuffle: true, using: &generator).count == 4)
+        let shuffled = PromptOrder.plan(prompts, history: history, count: 10, shuffle: true, using: &generator)
+        #expect(Set(shuffled.map(\.id)) == ["a", "b", "c", "d"])
+        var again = RepeatableRandomNumberGenerator(seed: 7)
+        _ = PromptOrder.plan(prompts, history: history, count: 3, shuffle: false, using: &again)
+        #expect(PromptOrder.plan(prompts, history: history, count: 10, shuffle: true, using: &again).map(\.id) == shuffled.map(\.id))
     }
 }

@@ -165,7 +165,7 @@ public struct AudioFileReader: ~Copyable, SampleSource {
             if frames == 0 { return }
             try chunk.withUnsafeBufferPointer { buffer throws(SoundFileError) in
                 let read = UnsafeBufferPointer(rebasing: buffer[..<frames])
-                if let bad = read.firstIndex(where: { !$0.isFinite }) {
+                if !Self.allFinite(read), let bad = read.firstIndex(where: { !$0.isFinite }) {
                     let seconds = Double(framesBefore + bad) / Double(sampleRate)
                     throw SoundFileError(
                         .malformed, path: path,
@@ -177,6 +177,27 @@ public struct AudioFileReader: ~Copyable, SampleSource {
             }
             framesBefore += frames
         }
+    }
+
+    /// True when every sample is a finite number. Any NaN or infinity turns `x * 0` into NaN, so
+    /// one multiply-add per sample, sixteen lanes at a time, answers it (the analysis must not pay
+    /// for a sample-by-sample scan).
+    static func allFinite(_ samples: UnsafeBufferPointer<Float>) -> Bool {
+        var lanes = SIMD16<Float>()
+        var index = 0
+        if let base = samples.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 16 <= samples.count {
+                lanes += raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD16<Float>.self) * 0
+                index += 16
+            }
+        }
+        var tail: Float = 0
+        while index < samples.count {
+            tail += samples[index] * 0
+            index += 1
+        }
+        return lanes.sum().isFinite && tail.isFinite
     }
 
     private func checked(_ read: sf_count_t) throws(SoundFileError) -> Int {

@@ -85,9 +85,10 @@ public final class SessionStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
-        if FileManager.default.fileExists(atPath: path) {
-            // Look before opening for writing: a write-ahead-log pool rewrites the header of any
-            // SQLite file it opens, and a database that is not ours must stay as it is.
+        if FileManager.default.fileExists(atPath: path), !Self.isInWriteAheadLogMode(path) {
+            // Look before opening for writing: a write-ahead-log pool rewrites the header of a
+            // SQLite file in rollback mode, and a database that is not ours must stay as it is.
+            // (rehearse's own databases are always in WAL mode, so this costs them nothing.)
             var inspection = configuration
             inspection.readonly = true
             let isForeign = try DatabaseQueue(path: path, configuration: inspection).read(Migrations.isForeign)
@@ -102,6 +103,17 @@ public final class SessionStore: Sendable {
             return try DatabaseQueue(path: path, configuration: configuration)
         }
         return try DatabasePool(path: path, configuration: configuration)
+    }
+
+    /// True when the file's header says write-ahead log (bytes 18 and 19 are 2, per SQLite's file
+    /// format); opening such a file with a pool changes nothing in it.
+    private static func isInWriteAheadLogMode(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 20), header.count == 20,
+            header.starts(with: Data("SQLite format 3\0".utf8))
+        else { return false }
+        return header[header.startIndex + 18] == 2 && header[header.startIndex + 19] == 2
     }
 
     /// A store on any GRDB writer (an in-memory `DatabaseQueue()` in tests).

@@ -37,9 +37,9 @@ struct PromptsCommand: ParsableCommand {
             return
         }
         for deck in decks {
-            print("\(deck.name) — \(deck.title) (\(deck.prompts.count) prompts)")
+            print("\(deck.name) — \(Console.printable(deck.title)) (\(deck.prompts.count) prompts)")
             for prompt in deck.prompts {
-                print("  \(prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(prompt.text)")
+                print("  \(prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(Console.printable(prompt.text))")
             }
         }
     }
