@@ -109,7 +109,8 @@ extension AudioIntegration {
             let output = folder.appendingPathComponent("full.wav").path
             var environment = audio.childEnvironment
             environment["REHEARSE_FAULT"] = "disk-full-after=1"
-            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "3", "--rate", "16000"], environment: environment)
+            let result = try ChildProcess.run(
+                rehearse, ["record", output, "--duration", "3", "--rate", "16000"], environment: environment)
             #expect(result.status == 1)
             #expect(
                 result.standardError.split(separator: "\n").last.map(String.init)
@@ -125,12 +126,19 @@ extension AudioIntegration {
             environment["REHEARSE_FAULT"] = "disk-full-after=1.5"
             let result = try ChildProcess.run(
                 rehearse,
-                ["practice", "--home", home.path, "--count", "2", "--think", "0", "--limit", "4", "--non-interactive", "--rate", "16000"],
+                [
+                    "practice", "--home", home.path, "--count", "2", "--think", "0", "--limit", "4",
+                    "--non-interactive", "--rate", "16000",
+                ],
                 environment: environment)
             #expect(result.status == 1)
-            #expect(result.standardError.contains("no space left on device after 1.5 s of audio"), "\(result.standardError)")
-            let shown = try ChildProcess.run(rehearse, ["show", "last", "--format", "json", "--home", home.path], environment: environment)
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
+            #expect(
+                result.standardError.contains("no space left on device after 1.5 s of audio"), "\(result.standardError)"
+            )
+            let shown = try ChildProcess.run(
+                rehearse, ["show", "last", "--format", "json", "--home", home.path], environment: environment)
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
             let answers = try #require(object["answers"] as? [[String: Any]])
             #expect(answers.count == 1)
             let take = try #require((answers.first?["takes"] as? [[String: Any]])?.first)
@@ -142,7 +150,8 @@ extension AudioIntegration {
             let output = folder.appendingPathComponent("busy.wav").path
             var environment = audio.childEnvironment
             environment["REHEARSE_FAULT"] = "device-busy"
-            let result = try ChildProcess.run(rehearse, ["record", output, "--duration", "1"], environment: environment)
+            let result = try ChildProcess.run(
+                rehearse, ["record", output, "--duration", "1"], environment: environment)
             #expect(result.status == 1)
             #expect(result.standardError.hasPrefix("rehearse: error: "))
             #expect(result.standardError.contains("the device is busy or unavailable"), "\(result.standardError)")

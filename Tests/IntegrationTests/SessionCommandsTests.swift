@@ -81,13 +81,16 @@ import TestSupport
         #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-04"]).status == 0)
         let take = home.appendingPathComponent("Recordings/20261104-000000/01-first-90-days-take1.wav")
         var state: UInt32 = 11
-        try Data((0..<20_000).map { _ -> UInt8 in
-            state = state &* 1_103_515_245 &+ 12_345
-            return UInt8(truncatingIfNeeded: state >> 16)
-        }).write(to: take)
+        try Data(
+            (0..<20_000).map { _ -> UInt8 in
+                state = state &* 1_103_515_245 &+ 12_345
+                return UInt8(truncatingIfNeeded: state >> 16)
+            }
+        ).write(to: take)
         let check = try run(["doctor"])
         #expect(check.status == 1)
-        #expect(check.standardOutput.contains("unreadable audio: Recordings/20261104-000000/01-first-90-days-take1.wav: "))
+        #expect(
+            check.standardOutput.contains("unreadable audio: Recordings/20261104-000000/01-first-90-days-take1.wav: "))
         #expect(try run(["doctor", "--repair"]).status == 1)
         #expect(FileManager.default.fileExists(atPath: take.path))
         #expect(try run(["sessions"]).standardOutput.contains("20261104-000000"))

@@ -159,6 +159,8 @@ import TestSupport
         #expect(Set(shuffled.map(\.id)) == ["a", "b", "c", "d"])
         var again = RepeatableRandomNumberGenerator(seed: 7)
         _ = PromptOrder.plan(prompts, history: history, count: 3, shuffle: false, using: &again)
-        #expect(PromptOrder.plan(prompts, history: history, count: 10, shuffle: true, using: &again).map(\.id) == shuffled.map(\.id))
+        #expect(
+            PromptOrder.plan(prompts, history: history, count: 10, shuffle: true, using: &again).map(\.id)
+                == shuffled.map(\.id))
     }
 }

@@ -39,7 +39,9 @@ struct PromptsCommand: ParsableCommand {
         for deck in decks {
             print("\(deck.name) — \(Console.printable(deck.title)) (\(deck.prompts.count) prompts)")
             for prompt in deck.prompts {
-                print("  \(prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(Console.printable(prompt.text))")
+                print(
+                    "  \(prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(Console.printable(prompt.text))"
+                )
             }
         }
     }
