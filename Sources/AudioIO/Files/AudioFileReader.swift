@@ -123,11 +123,8 @@ public struct AudioFileReader: ~Copyable, SampleSource {
         defer { swap(&scratch, &interleaved) }
         let frames = try scratch.withUnsafeMutableBufferPointer { scratch throws(SoundFileError) in
             let frames = try readInterleaved(into: UnsafeMutableBufferPointer(rebasing: scratch[..<needed]))
-            let scale = 1 / Float(channels)
-            for frame in 0..<frames {
-                var sum: Float = 0
-                for channel in 0..<channels { sum += scratch[frame * channels + channel] }
-                buffer[frame] = sum * scale
+            if let source = scratch.baseAddress, let target = buffer.baseAddress {
+                Downmix.mono(source, frames: frames, channels: channels, into: target)
             }
             return frames
         }

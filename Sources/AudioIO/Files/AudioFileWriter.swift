@@ -11,7 +11,7 @@ import Darwin
 /// Writes 16-bit audio to a new WAV or FLAC file, keeping it readable at every moment.
 ///
 /// For WAV, libsndfile rewrites the header after every write, so if the process dies the file holds
-/// every frame written so far. `sync()` also forces the data to the disk (for power loss).
+/// every frame written so far. `syncInBackground()` also forces the data to the disk (for power loss).
 /// It owns the open file: `~Copyable`, finished by the consuming `close()` (or, without its report,
 /// at the end of its scope), after which the compiler refuses any use.
 public struct AudioFileWriter: ~Copyable {
@@ -50,24 +50,24 @@ public struct AudioFileWriter: ~Copyable {
 
     /// Appends interleaved 16-bit frames.
     public mutating func write(_ samples: UnsafeBufferPointer<Int16>) throws(SoundFileError) {
-        let (frames, full) = allowedFrames(samples.count / channelCount)
         guard let base = samples.baseAddress else { return }
-        if frames > 0 {
-            errno = 0
-            let written = sf_writef_short(file.pointer, base, sf_count_t(frames))
-            try account(written: written, of: frames)
-        }
-        if full { throw diskFull }
+        let pointer = file.pointer
+        try append(samples.count / channelCount) { sf_writef_short(pointer, base, sf_count_t($0)) }
     }
 
     /// Appends interleaved Float frames in [-1, 1]; values outside clip.
     public mutating func write(_ samples: UnsafeBufferPointer<Float>) throws(SoundFileError) {
-        let (frames, full) = allowedFrames(samples.count / channelCount)
         guard let base = samples.baseAddress else { return }
-        if frames > 0 {
+        let pointer = file.pointer
+        try append(samples.count / channelCount) { sf_writef_float(pointer, base, sf_count_t($0)) }
+    }
+
+    /// Writes `frames` frames with `write` (which returns how many it wrote) and accounts for them.
+    private mutating func append(_ frames: Int, _ write: (Int) -> sf_count_t) throws(SoundFileError) {
+        let (allowed, full) = allowedFrames(frames)
+        if allowed > 0 {
             errno = 0
-            let written = sf_writef_float(file.pointer, base, sf_count_t(frames))
-            try account(written: written, of: frames)
+            try account(written: write(allowed), of: allowed)
         }
         if full { throw diskFull }
     }
@@ -75,12 +75,6 @@ public struct AudioFileWriter: ~Copyable {
     /// Convenience for arrays of interleaved Float frames.
     public mutating func write(_ samples: [Float]) throws(SoundFileError) {
         try samples.withUnsafeBufferPointer { buffer throws(SoundFileError) in try write(buffer) }
-    }
-
-    /// Brings the header up to date and asks the operating system to put everything on disk.
-    public func sync() {
-        sf_command(file.pointer, Int32(SFC_UPDATE_HEADER_NOW), nil, 0)
-        sf_write_sync(file.pointer)
     }
 
     /// Brings the header up to date, then forces the file to disk on a background queue, so that a

@@ -88,9 +88,14 @@ public final class Player<Source: SampleSource & ~Copyable> {
                 stream.abort()
                 return .stopped(at: Double(frame) / Double(sampleRate))
             }
-            var frames = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0) }
+            let frames = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0) }
             if frames == 0 { break }
-            if channelCount < sourceChannels { frames = Self.downmix(&chunk, frames: frames, channels: sourceChannels) }
+            if channelCount < sourceChannels {
+                chunk.withUnsafeMutableBufferPointer { samples in
+                    guard let base = samples.baseAddress else { return }
+                    Downmix.mono(base, frames: frames, channels: sourceChannels, into: base)
+                }
+            }
             try write(chunk, frames: frames, to: stream)
             frame += frames
             progress(Double(frame) / Double(sampleRate))
@@ -115,17 +120,6 @@ public final class Player<Source: SampleSource & ~Copyable> {
                 UnsafeBufferPointer(rebasing: buffer[..<(frames * channelCount)]), channels: channelCount,
                 doing: "playback failed")
         }
-    }
-
-    /// Averages interleaved frames into mono at the start of `chunk`; returns the frame count.
-    private static func downmix(_ chunk: inout [Float], frames: Int, channels: Int) -> Int {
-        let scale = 1 / Float(channels)
-        for frame in 0..<frames {
-            var sum: Float = 0
-            for channel in 0..<channels { sum += chunk[frame * channels + channel] }
-            chunk[frame] = sum * scale
-        }
-        return frames
     }
 }
 
