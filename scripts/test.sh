@@ -2,7 +2,7 @@
 # Runs the whole test suite: installs what is missing, checks formatting, starts a private virtual
 # audio device (so the integration tests drive real PortAudio even without a sound card), builds
 # with warnings as errors, runs every test, stops the device, and fails if the tests left anything
-# in their temporary folder, then fuzzes the audio reader and the analysis for 45 s (libFuzzer).
+# in their temporary folder, then fuzzes the audio reader and the analysis for 30 s (libFuzzer).
 # Extra arguments go to the test runner (e.g. --filter RingBuffer) and skip the fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +40,6 @@ fi
 phase "all tests passed"
 
 if [ $# -eq 0 ]; then
-    bash scripts/fuzz.sh 45
+    bash scripts/fuzz.sh 30
     phase "fuzzing found nothing"
 fi
