@@ -42,6 +42,36 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    /// Practice without a microphone stops before the first question: no question shown, nothing
+    /// counted as asked, no empty session.
+    @Test func practiceWithoutAMicrophoneStopsBeforeTheFirstQuestion() throws {
+        let home = try Paths.practiceHome(in: folder)
+        let result = try run(["practice", "--home", home.path, "--non-interactive", "--think", "0"])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError
+                == "rehearse: error: no audio input device found (is a microphone connected and a sound server running?)\n"
+        )
+        #expect(!result.standardOutput.contains("Question"))
+        let sessions = try run(["sessions", "--home", home.path])
+        #expect(sessions.standardOutput == "No practice sessions yet. Start one with: rehearse practice\n")
+    }
+
+    /// `record` never destroys a recording by accident, and never writes WAV data under another name.
+    @Test func recordKeepsExistingFilesAndWritesOnlyWhatItsNameSays() throws {
+        let existing = folder.appendingPathComponent("answer.wav")
+        try Data("keep me".utf8).write(to: existing)
+        let kept = try run(["record", existing.path, "--duration", "1"])
+        #expect(kept.status == 1)
+        #expect(kept.standardError == "rehearse: error: '\(existing.path)' already exists; add --force to replace it\n")
+        #expect(try Data(contentsOf: existing) == Data("keep me".utf8))
+        let ogg = try run(["record", folder.appendingPathComponent("r.ogg").path])
+        #expect(ogg.status == 64)
+        #expect(ogg.standardError.contains("rehearse records WAV or FLAC: name the file .wav or .flac, not 'r.ogg'"))
+        let mismatch = try run(["record", folder.appendingPathComponent("r.wav").path, "--format", "flac"])
+        #expect(mismatch.status == 64)
+    }
+
     @Test func noSpeakerIsOneLine() throws {
         let file = folder.appendingPathComponent("tone.wav").path
         let sox = try ChildProcess.run("sox", ["-n", "-r", "16000", "-c", "1", file, "synth", "0.5", "sine", "440"])

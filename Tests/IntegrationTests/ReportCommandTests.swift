@@ -64,6 +64,26 @@ import TestSupport
         #expect(json.allSatisfy { $0["promptId"] as? String == "first-90-days" })
     }
 
+    /// A prompt or deck nobody has heard of is a mistake to point out, not an empty report; a deck
+    /// covers its prompts' imported answers too.
+    @Test func unknownNamesAreErrorsAndADeckCoversItsImportedAnswers() throws {
+        let prompt = try run(["report", "--prompt", "nosuch"])
+        #expect(prompt.status == 1)
+        #expect(
+            prompt.standardError
+                == "rehearse: error: no answers to a prompt 'nosuch' (answered so far: first-90-days)\n")
+        let deck = try run(["report", "--deck", "nosuch"])
+        #expect(deck.status == 1)
+        #expect(deck.standardError.hasPrefix("rehearse: error: no deck named 'nosuch' (decks: "))
+        let situational = try run(["report", "--deck", "situational", "--format", "json"])
+        #expect(situational.status == 0, "\(situational.standardError)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(situational.standardOutput.utf8)) as? [String: Any])
+        #expect((object["sessions"] as? [Any])?.count == 3)
+        let personal = try run(["report", "--deck", "personal"])
+        #expect(personal.standardOutput.hasPrefix("No analysed answers yet"))
+    }
+
     @Test func anEmptyHomeExplainsItself() throws {
         let empty = folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)

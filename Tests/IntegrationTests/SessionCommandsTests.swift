@@ -107,6 +107,23 @@ import TestSupport
         #expect(!listed.standardOutput.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
+    /// `delete last` means the latest session, as `show last` does; files that are not its takes stay.
+    @Test func deleteLastDeletesTheLatestSessionAndOnlyItsTakes() throws {
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-05"]).status == 0)
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-06"]).status == 0)
+        let stranger = home.appendingPathComponent("Recordings/20261106-000000/notes.txt")
+        try Data("mine".utf8).write(to: stranger)
+        let deleted = try run(["delete", "last", "--yes"])
+        #expect(deleted.status == 0, "\(deleted.standardError)")
+        #expect(deleted.standardOutput == "Deleted session 20261106-000000.\n")
+        #expect(deleted.standardError.contains("kept Recordings/20261106-000000/notes.txt"))
+        #expect(FileManager.default.fileExists(atPath: stranger.path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: home.appendingPathComponent("Recordings/20261106-000000/01-first-90-days-take1.wav").path))
+        #expect(try run(["sessions"]).standardOutput.contains("20261105-000000"))
+    }
+
     @Test func deleteAsksFirstUnlessToldNotTo() throws {
         #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-03"]).status == 0)
         let declined = try run(["delete", "20261103-000000"])  // no input: not a yes

@@ -68,4 +68,11 @@ import Testing
         #expect(abs((Trend.slope([(0, 1), (1, 3), (2, 2), (3, 5)]) ?? 0) - 1.1) < 1e-12)
         #expect(Trend.slope([(1, 1), (1, 2)]) == nil)
     }
+
+    @Test func aChangeThatRoundsToNothingIsPlusZero() {
+        #expect(ProgressReport.signedPercent(-0.001) == "+0 %")
+        #expect(ProgressReport.signedPercent(0.004) == "+0 %")
+        #expect(ProgressReport.signedPercent(-0.12) == "-12 %")
+        #expect(ProgressReport.signedPercent(0.5) == "+50 %")
+    }
 }

@@ -50,6 +50,33 @@ import TestSupport
         #expect(try store.recordedFiles() == [file.relativePath])
     }
 
+    /// Deleting a session while one of its takes is still being recorded deletes nothing.
+    @Test func aSessionBeingRecordedIsNotDeleted() throws {
+        let store = try SessionStore(home: home)
+        _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)
+        let file = TakeFile(session: "20261127-090000", position: 1, promptId: prompt.id, take: 1)
+        try FileManager.default.createDirectory(
+            at: home.url(of: file.relativePath).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let lock = try TakeLock(creating: home.url(of: file.relativePath).path)
+        #expect(throws: StoreError.self) { _ = try SessionFolder.delete("20261127-090000", home: home, store: store) }
+        #expect(try store.session("20261127-090000") != nil)
+        lock.release()
+        #expect(try SessionFolder.delete("20261127-090000", home: home, store: store).isEmpty)
+        #expect(try store.session("20261127-090000") == nil)
+        #expect(!FileManager.default.fileExists(atPath: home.recordings.appendingPathComponent("20261127-090000").path))
+    }
+
+    @Test func anAnswerAddedToASessionTakesTheSessionsDate() throws {
+        let store = try SessionStore(home: home)
+        let started = Date(timeIntervalSince1970: 1_795_000_000)
+        let first = try TakeImport.importRecording(
+            try speech("first").path, prompt: prompt, into: nil, recordedAt: started, home: home, store: store)
+        let second = try TakeImport.importRecording(
+            try speech("second").path, prompt: prompt, into: first.session, recordedAt: nil, home: home, store: store)
+        #expect(second.session == first.session)
+        #expect(second.take.take.recordedAt == started)
+    }
+
     @Test func aFailedImportLeavesNothingBehind() throws {
         // A float WAV whose second half is not numbers: the copy fails half-way through.
         let bad = scratch.url.appendingPathComponent("broken.wav")

@@ -65,9 +65,9 @@ public struct ProgressReport: Sendable {
             default:
                 line += " " + trend.direction.rawValue
                 if let change = trend.change {
-                    line += String(
-                        format: ", %+.0f %% (last %d vs first %d sessions)", change * 100, trend.windowSessions,
-                        trend.windowSessions)
+                    line +=
+                        ", " + Self.signedPercent(change)
+                        + " (last \(trend.windowSessions) vs first \(trend.windowSessions) sessions)"
                 }
                 if let slope = trend.slopePerWeek {
                     line += String(
@@ -90,7 +90,7 @@ public struct ProgressReport: Sendable {
                 "  trend: "
                     + (t.direction == .tooFewSessions
                         ? "too few sessions to tell (\(t.points.count) of \(Trend.minimumSessions))"
-                        : t.direction.rawValue + (t.change.map { String(format: ", %+.0f %%", $0 * 100) } ?? "")))
+                        : t.direction.rawValue + (t.change.map { ", " + Self.signedPercent($0) } ?? "")))
         }
         let improved = trends.filter { $0.direction == .improved }.map(\.measure.label)
         let worse = trends.filter { $0.direction == .worse }.map(\.measure.label)
@@ -196,6 +196,13 @@ public struct ProgressReport: Sendable {
     static func number(_ value: Double?, _ format: String) -> String {
         let width = String(format: format, 0.0).count
         return value.map { String(format: format, $0) } ?? String(repeating: " ", count: max(0, width - 1)) + "–"
+    }
+
+    /// A change as a signed whole percentage, "+12 %", "-3 %"; a change that rounds to nothing is
+    /// "+0 %", never "-0 %".
+    static func signedPercent(_ fraction: Double) -> String {
+        let percent = (fraction * 100).rounded()
+        return String(format: "%+.0f %%", percent == 0 ? 0 : percent)
     }
 
     static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

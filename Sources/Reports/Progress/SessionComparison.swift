@@ -42,13 +42,20 @@ public struct SessionComparison: Sendable {
     }
 
     public func table() -> String {
-        var lines = ["measure             \(first.session)  \(second.session)     change"]
+        func right(_ text: String, _ width: Int) -> String {
+            String(repeating: " ", count: max(0, width - text.count)) + text
+        }
+        var lines = [
+            "measure".padding(toLength: 24, withPad: " ", startingAt: 0) + right(first.session, 17)
+                + right(second.session, 17) + right("change", 11)
+        ]
         for (measure, a, b) in rows {
             let delta = zip2(a, b).map { $1 - $0 }
             let verdict =
                 delta.map { abs($0) < 1e-9 ? "" : (($0 < 0) == measure.lowerIsBetter ? "  better" : "  worse") } ?? ""
+            let label = measure.label + " (" + (measure.unit.isEmpty ? "0–1" : measure.unit) + ")"
             lines.append(
-                measure.label.padding(toLength: 18, withPad: " ", startingAt: 0)
+                label.padding(toLength: 24, withPad: " ", startingAt: 0)
                     + ProgressReport.number(a, "%17.2f") + ProgressReport.number(b, "%17.2f")
                     + ProgressReport.number(delta, "%+11.2f") + verdict)
         }

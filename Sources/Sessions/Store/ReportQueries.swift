@@ -9,6 +9,9 @@ public struct ReportFilter: Sendable {
     public var promptId: String?
     /// One session only.
     public var session: String?
+    /// The prompts of `deck`: with `deck`, answers to these count wherever they were given (an
+    /// imported answer belongs to no practice deck but answers the deck's question).
+    public var deckPromptIds: [String] = []
 
     public init(
         since: Date? = nil, until: Date? = nil, deck: String? = nil, promptId: String? = nil, session: String? = nil
@@ -26,7 +29,14 @@ public struct ReportFilter: Sendable {
         var arguments: [any DatabaseValueConvertible] = []
         if let since { conditions.append("session.startedAt >= ?"); arguments.append(since) }
         if let until { conditions.append("session.startedAt <= ?"); arguments.append(until) }
-        if let deck { conditions.append("session.deck = ?"); arguments.append(deck) }
+        if let deck {
+            let placeholders = Array(repeating: "?", count: deckPromptIds.count).joined(separator: ", ")
+            conditions.append(
+                deckPromptIds.isEmpty
+                    ? "session.deck = ?" : "(session.deck = ? OR answer.promptId IN (\(placeholders)))")
+            arguments.append(deck)
+            arguments.append(contentsOf: deckPromptIds)
+        }
         if let promptId { conditions.append("answer.promptId = ?"); arguments.append(promptId) }
         if let session { conditions.append("session.id = ?"); arguments.append(session) }
         return (conditions.joined(separator: " AND "), StatementArguments(arguments))
@@ -127,6 +137,17 @@ extension SessionStore {
         }
     }
 
+    /// The prompt ids answered at least once, and the decks practised from, sorted: what a report
+    /// can be narrowed to.
+    public func answeredPromptsAndDecks() throws -> (prompts: [String], decks: [String]) {
+        try databaseReader.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT DISTINCT promptId FROM answer ORDER BY promptId"),
+                try String.fetchAll(db, sql: "SELECT DISTINCT deck FROM session WHERE deck IS NOT NULL ORDER BY deck")
+            )
+        }
+    }
+
     /// Answers that have at least one take, and takes, per session id.
     public func answerAndTakeCounts() throws -> [String: (answers: Int, takes: Int)] {
         try databaseReader.read { db in
@@ -171,7 +192,9 @@ extension SessionStore {
     /// first; one SQL query, like the other reports.
     public func curveballRecovery(_ filter: ReportFilter = ReportFilter()) throws -> [CurveballRecovery] {
         var sessionFilter = filter
-        sessionFilter.promptId = nil  // Recovery is about whole sessions, never one prompt.
+        // Recovery is about whole sessions: never one prompt, and a deck means the session's deck.
+        sessionFilter.promptId = nil
+        sessionFilter.deckPromptIds = []
         let (conditions, arguments) = sessionFilter.sqlConditions()
         let sql = """
             WITH latest AS (

@@ -11,7 +11,8 @@ public enum TakeImport {
     /// full disk) leaves nothing behind: no partial file, no answer without a take, no empty session.
     /// - Parameters:
     ///   - session: an existing session to add to; nil makes a new one dated `date`.
-    ///   - date: when it was recorded (puts it in the right place in trends); default the file's date.
+    ///   - date: when it was recorded (puts it in the right place in trends); default the session's
+    ///     start when adding to one, else the file's date.
     /// - Returns: the session and the stored take.
     public static func importRecording(
         _ path: String, prompt: Prompt, into session: String?, recordedAt date: Date?, home: PracticeHome,
@@ -20,7 +21,9 @@ public enum TakeImport {
         let reader = try AudioFileReader(path: path)
         guard reader.frameCount > 0 else { throw SoundFileError(.empty, path: path, reason: "the file holds no audio") }
         let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
-        let recordedAt = date ?? modified
+        // Added to an existing session, an answer belongs to that session's day, not the file's.
+        let existing = try session.flatMap { try store.session($0) }
+        let recordedAt = date ?? existing?.startedAt ?? modified
         let sessionId = session ?? SessionID.make(at: recordedAt)
         let createdSession = try store.session(sessionId) == nil
         if createdSession {

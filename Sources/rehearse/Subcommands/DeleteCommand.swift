@@ -8,7 +8,7 @@ struct DeleteCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOptions
 
-    @Argument(help: "Session id from 'rehearse sessions'.")
+    @Argument(help: "Session id from 'rehearse sessions' ('last' for the most recent).")
     var session: String
 
     @Flag(help: "Do not ask for confirmation (for scripts).")
@@ -16,8 +16,8 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         let store = try home.openStore()
-        guard try store.session(session) != nil else {
-            throw CommandFailure("no session '\(session)' (see 'rehearse sessions')")
+        guard let session = try store.session(named: self.session)?.id else {
+            throw CommandFailure("no session '\(self.session)' (see 'rehearse sessions')")
         }
         let takes = try store.answers(in: session).flatMap(\.takes).count
         if !yes {
@@ -29,8 +29,8 @@ struct DeleteCommand: ParsableCommand {
                 return
             }
         }
-        try store.deleteSession(session)
-        try? FileManager.default.removeItem(at: home.practiceHome.recordings.appendingPathComponent(session))
+        let kept = try SessionFolder.delete(session, home: home.practiceHome, store: store)
         print("Deleted session \(session).")
+        for file in kept { Console.note("kept \(file): not a recording of this session") }
     }
 }

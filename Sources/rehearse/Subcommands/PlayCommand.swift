@@ -11,7 +11,7 @@ struct PlayCommand: ParsableCommand {
             "rehearse play <file> [--from <seconds>] [--output-device <device>]\nrehearse play <session> <answer> [--take <take>] [--pause <pause>]\n  [--from <seconds>] [--output-device <device>] [--home <home>]",
         discussion: """
             rehearse play SESSION ANSWER   plays an answer from a session ('last' for the latest session); \
-            --pause K starts just before its K-th pause.
+            --pause K starts just before its K-th pause. 'rehearse play last' plays the last answer you recorded.
             rehearse play FILE             plays WAV, FLAC, OGG, AIFF….
             Ctrl-C stops playback.
             """
@@ -67,15 +67,22 @@ struct PlayCommand: ParsableCommand {
 
     /// The file to play and where to start.
     private func resolve() throws -> (String, Double) {
-        guard target.count == 2 else { return (target[0], from) }
-        guard let number = Int(target[1]) else {
-            throw CommandFailure("ANSWER must be a number (see 'rehearse show \(target[0])')")
-        }
+        // `play last` alone (and no file of that name): the last answer of the latest session.
+        let lastAnswer = target == ["last"] && !FileManager.default.fileExists(atPath: "last")
+        guard target.count == 2 || lastAnswer else { return (target[0], from) }
         let store = try home.openStore(readOnly: true)
         guard let session = try store.session(named: target[0])?.id else {
             throw CommandFailure("no session '\(target[0])' (see 'rehearse sessions')")
         }
-        guard let entry = try store.answers(in: session).first(where: { $0.answer.position == number }) else {
+        let answers = try store.answers(in: session)
+        guard let number = lastAnswer ? answers.last(where: { !$0.takes.isEmpty })?.answer.position : Int(target[1])
+        else {
+            throw CommandFailure(
+                lastAnswer
+                    ? "the latest session has no recorded answer"
+                    : "ANSWER must be a number (see 'rehearse show \(target[0])')")
+        }
+        guard let entry = answers.first(where: { $0.answer.position == number }) else {
             throw CommandFailure("session '\(target[0])' has no answer \(number) (see 'rehearse show \(target[0])')")
         }
         guard let chosen = take.map({ n in entry.takes.first { $0.number == n } }) ?? entry.takes.last else {
@@ -85,7 +92,7 @@ struct PlayCommand: ParsableCommand {
         var start = from
         if let pause {
             let pauses = try store.segments(of: chosen.id!).filter { $0.kind == .pause }
-            guard (1...max(1, pauses.count)).contains(pause), pause <= pauses.count else {
+            guard pauses.indices.contains(pause - 1) else {
                 throw CommandFailure(
                     "take \(chosen.number) of answer \(number) has \(pauses.count) pause\(pauses.count == 1 ? "" : "s")"
                 )

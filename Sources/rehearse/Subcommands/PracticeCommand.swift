@@ -64,6 +64,8 @@ struct PracticeCommand: ParsableCommand {
                 deck.map { "no deck named '\($0)' in \(home.practiceHome.prompts.path) (see 'rehearse prompts')" }
                     ?? "no decks found in \(home.practiceHome.prompts.path)")
         }
+        // No microphone: say so now, not after a question and its think time.
+        _ = try AudioDevices.resolve(audio.inputDevice, for: .input)
         let store = try home.openStore(decks: decks)
         var random = SystemRandomNumberGenerator()
         let plan = PromptOrder.plan(

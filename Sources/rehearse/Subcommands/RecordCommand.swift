@@ -7,7 +7,7 @@ struct RecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Record from the microphone into an audio file.",
         usage:
-            "rehearse record <file> [--duration <seconds>] [--input-device <device>]\n  [--rate <hz>] [--format <format>]",
+            "rehearse record <file> [--duration <seconds>] [--input-device <device>]\n  [--rate <hz>] [--format <format>] [--force]",
         discussion: """
             Stops when you press Enter or Ctrl-C, or after --duration seconds. The file is written \
             while you speak, so even if the program or the machine dies, everything up to the last \
@@ -16,7 +16,7 @@ struct RecordCommand: ParsableCommand {
     )
 
     @Argument(
-        help: "The file to create, e.g. answer.wav (an existing file is replaced).",
+        help: "The file to create: answer.wav or answer.flac (an existing file is kept unless --force).",
         completion: .file(extensions: ["wav", "flac"]))
     var file: String
 
@@ -32,17 +32,37 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "File format: wav or flac (default: from the file name, else wav).")
     var format: AudioFileFormat?
 
+    @Flag(help: "Replace the file if it exists.")
+    var force = false
+
+    /// The format to write: the file name's, which --format may repeat but not contradict.
+    func chosenFormat() throws -> AudioFileFormat {
+        let name = (file as NSString).lastPathComponent
+        let named = AudioFileFormat(pathExtension: name)
+        if named == nil, name.contains("."), !name.hasPrefix(".") {
+            throw ValidationError("rehearse records WAV or FLAC: name the file .wav or .flac, not '\(name)'")
+        }
+        if let format, let named, format != named {
+            throw ValidationError("--format \(format.rawValue) does not match the file name '\(name)'")
+        }
+        return format ?? named ?? .wav
+    }
+
     func validate() throws {
         if let duration { try duration.validate(option: "--duration", allowsZero: false) }
         if !(8_000...192_000).contains(rate) { throw ValidationError("--rate must be between 8000 and 192000 Hz") }
+        _ = try chosenFormat()
     }
 
     func run() throws {
+        if !force, FileManager.default.fileExists(atPath: file) {
+            throw CommandFailure("'\(file)' already exists; add --force to replace it")
+        }
         let stop = StopRequest()
         stop.watchSignals()
         let options = RecordingOptions(
             path: file,
-            format: format ?? AudioFileFormat(pathExtension: file) ?? .wav,
+            format: try chosenFormat(),
             preferredSampleRate: rate,
             device: inputDevice,
             maximumDuration: duration?.value

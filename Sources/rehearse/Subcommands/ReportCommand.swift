@@ -55,9 +55,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let store = try home.openStore(readOnly: true)
         // --until names a day: include all of it.
-        let filter = ReportFilter(
+        var filter = ReportFilter(
             since: try DateArgument.parse(since, option: "--since")?.start,
             until: try DateArgument.parse(until, option: "--until")?.end, deck: deck, promptId: prompt)
+        try checkNames(store: store, filter: &filter)
         let report = ProgressReport(
             sessions: try store.sessionSummaries(filter),
             measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,
@@ -75,6 +76,25 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportCommand {
+    /// An unknown --prompt or --deck is a mistake to name, not an empty report; a deck's own
+    /// prompts count wherever they were answered.
+    private func checkNames(store: SessionStore, filter: inout ReportFilter) throws {
+        guard prompt != nil || deck != nil else { return }
+        let (answered, practised) = try store.answeredPromptsAndDecks()
+        func list(_ names: [String]) -> String {
+            names.isEmpty ? "none yet" : names.prefix(12).joined(separator: ", ") + (names.count > 12 ? ", …" : "")
+        }
+        if let prompt, !answered.contains(prompt) {
+            throw CommandFailure("no answers to a prompt '\(prompt)' (answered so far: \(list(answered)))")
+        }
+        if let deck {
+            let decks = home.loadDecks()
+            let known = Set(decks.map(\.name)).union(practised).sorted()
+            guard known.contains(deck) else { throw CommandFailure("no deck named '\(deck)' (decks: \(list(known)))") }
+            filter.deckPromptIds = decks.first { $0.name == deck }?.prompts.map(\.id) ?? []
+        }
+    }
+
     /// Writes the HTML report, linking each take's audio relative to the page.
     func writeHTML(_ report: ProgressReport, store: SessionStore, to path: String) throws {
         let page = URL(fileURLWithPath: path).standardizedFileURL
