@@ -36,7 +36,8 @@ import TestSupport
     @Test func reportSaysThePausesShrank() throws {
         let result = try run(["report"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("trend over 3 sessions:"))
+        #expect(result.standardOutput.contains("trend over 3 sessions (change: your last 1 against your first 1):"))
+        #expect(result.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(result.standardOutput.contains("longest pause"))
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(try run(["report", "--format", "json"]).standardOutput.utf8))

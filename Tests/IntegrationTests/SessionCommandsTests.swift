@@ -124,6 +124,20 @@ import TestSupport
         #expect(try run(["sessions"]).standardOutput.contains("20261105-000000"))
     }
 
+    /// Read in an 80-column terminal (or a pipe): nothing wraps mid-word, nothing runs past 80.
+    @Test func listingsFitEightyColumns() throws {
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-07"]).status == 0)
+        #expect(
+            try run(["note", "last", "1", String(repeating: "I kept going back to the same example again. ", count: 4)])
+                .status == 0)
+        for command in [["prompts"], ["show", "last"], ["sessions"], ["report"]] {
+            let result = try run(command)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+            let wide = result.standardOutput.split(separator: "\n").filter { $0.count > 80 }
+            #expect(wide.isEmpty, "\(command): \(wide)")
+        }
+    }
+
     @Test func deleteAsksFirstUnlessToldNotTo() throws {
         #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-03"]).status == 0)
         let declined = try run(["delete", "20261103-000000"])  // no input: not a yes

@@ -50,7 +50,7 @@ import Testing
             sessions: try store.sessionSummaries(), recovery: recovery, timeZone: TimeZone(identifier: "UTC")!)
         #expect(report.recoveryTrend.direction == .improved)
         // 1 793 000 000 s = 2026-10-26 07:33:20 UTC
-        #expect(report.table().contains("  2026-10-26 07:33  12.0 vs 4.0  (3.00×)"))
+        #expect(report.table().contains("  2026-10-26 07:33   12.0     4.0     3.00"))
         #expect(report.table().contains("  trend: improved, -67 %"))
     }
 

@@ -56,15 +56,17 @@ import TestSupport
         #expect(CSVField.text("=1+1", raw: true) == "=1+1")
     }
 
-    @Test func exportKeepsNumbersAsNumbersAndNotesAsText() {
-        let rows: [[String: Any]] = [
-            ["session": "20261127-090000", "note": "=cmd|' /C calc'!A0\r\nsecond line", "responseLatency": -0.5]
-        ]
-        let csv = AnswerExport.csv(rows)
-        let line = csv.split(separator: "\n", omittingEmptySubsequences: false)[1]
-        #expect(line.contains("\"'=cmd|' /C calc'!A0\r"))
-        #expect(line.contains(",-0.5,"))
+    @Test func tablesKeepNumbersAsNumbersAndNotesAsText() {
+        let table = ReportTable(
+            columns: [
+                .init("session", "session", .text), .init("note", "note", .text),
+                .init("latency", "latency", .number(decimals: 1)),
+            ],
+            rows: [[.text("20261127-090000"), .text("=cmd|' /C calc'!A0\r\nsecond line"), .number(-0.5)]])
+        let csv = table.csvLines().joined(separator: "\n") + "\n"
+        #expect(csv.contains("\"'=cmd|' /C calc'!A0\r\nsecond line\",-0.5\n"))
         // The header, then one record over two physical lines (its note holds a line break).
         #expect(csv.utf8.filter { $0 == UInt8(ascii: "\n") }.count == 3)
+        #expect(table.csvLines(rawText: true)[1].hasPrefix("20261127-090000,\"=cmd"))
     }
 }

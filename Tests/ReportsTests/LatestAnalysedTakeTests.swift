@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func exportListsEveryTakeFailedOnesIncluded() throws {
-        let rows = AnswerExport.rows(try Self.store().exportRows())
+        let rows = AnswerExport.table(try Self.store().exportRows()).jsonRows()
         #expect(rows.count == 7)
         #expect(rows.filter { !($0["analysisError"] is NSNull) }.count == 1)
     }

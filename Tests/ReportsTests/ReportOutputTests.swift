@@ -43,22 +43,30 @@ import Testing
             sessions: try Self.store().sessionSummaries(), timeZone: TimeZone(identifier: "UTC")!)
         #expect(
             report.table() == """
-                date              answers  speaking  start   pauses/min  mean pause  longest  speaking share  syll/s  confidence
-                2026-11-05 09:00        1       14 s    2.0 s         8.3      1.75 s    3.0 s            81 %     3.3         2.0
-                2026-11-12 09:00        1       16 s    2.0 s         7.7      1.25 s    2.0 s            86 %     3.3         3.0
-                2026-11-19 09:00        1       16 s    2.0 s         7.3      0.75 s    1.0 s            92 %     3.3         4.0
+                date              ans  start s  p/min  mean s  max s  spk %  syll/s  conf
+                2026-11-05 09:00    1      2.0    8.3    1.75    3.0     81     3.3   2.0
+                2026-11-12 09:00    1      2.0    7.7    1.25    2.0     86     3.3   3.0
+                2026-11-19 09:00    1      2.0    7.3    0.75    1.0     92     3.3   4.0
 
-                trend over 3 sessions:
-                  time to start      ▄▄▄          unchanged, +0 % (last 1 vs first 1 sessions), +0.00 s per week
-                  pauses per minute  █▄▁          improved, -12 % (last 1 vs first 1 sessions), -0.50 /min per week
-                  mean pause         █▄▁          improved, -57 % (last 1 vs first 1 sessions), -0.50 s per week
-                  longest pause      █▄▁          improved, -67 % (last 1 vs first 1 sessions), -1.00 s per week
-                  speaking share     ▁▄█          improved, +14 % (last 1 vs first 1 sessions), +0.06 per week
-                  speech rate        ▄▄▄          unchanged, +0 % (last 1 vs first 1 sessions), +0.00 syll/s per week
-                  confidence         ▁▄█          improved, +100 % (last 1 vs first 1 sessions), +1.00 /5 per week
-                Better: pauses per minute, mean pause, longest pause, speaking share, confidence.
+                trend over 3 sessions (change: your last 1 against your first 1):
+                  time to start      ▄▄▄          unchanged +0 %, +0.00 s a week
+                  pauses per minute  █▄▁          improved  -12 %, -0.50 /min a week
+                  mean pause         █▄▁          improved  -57 %, -0.50 s a week
+                  longest pause      █▄▁          improved  -67 %, -1.00 s a week
+                  speaking share     ▁▄█          improved  +14 %, +0.06 a week
+                  speech rate        ▄▄▄          unchanged +0 %, +0.00 syll/s a week
+                  confidence         ▁▄█          improved  +100 %, +1.00 /5 a week
+                Better: pauses per minute, mean pause, longest pause, speaking share,
+                confidence.
 
                 """)
+        // A wide terminal gets every column with its full heading.
+        let wide = report.table(width: 120).split(separator: "\n")
+        #expect(
+            wide.first
+                == "date              answers  speaking s  start s  pauses/min  mean pause s  longest s  speaking %  syll/s  confidence"
+        )
+        #expect(report.table().split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     @Test func jsonCarriesEveryNumber() throws {

@@ -28,63 +28,100 @@ public struct ProgressReport: Sendable {
             Self.recoveryMeasure, points: recovery.compactMap { r in r.ratio.map { (r.startedAt, $0) } })
     }
 
-    // MARK: Table
+    // MARK: Tables
 
-    public func table() -> String {
+    /// One row per session: the one column list behind the text, JSON and CSV forms.
+    public var sessionTable: ReportTable {
+        ReportTable(
+            columns: [
+                .init("session", "session", .text, showsInText: false),
+                .init("startedAt", "date", .date),
+                .init("answers", "answers", short: "ans", .integer),
+                .init("speakingTime", "speaking s", .number(decimals: 0), optional: true),
+                .init("meanLatency", "start s", .number(decimals: 1)),
+                .init("pausesPerMinute", "pauses/min", short: "p/min", .number(decimals: 1)),
+                .init("meanPause", "mean pause s", short: "mean s", .number(decimals: 2)),
+                .init("longestPause", "longest s", short: "max s", .number(decimals: 1)),
+                .init("phonationTimeRatio", "speaking %", short: "spk %", .number(decimals: 0, scale: 100)),
+                .init("speechRate", "syll/s", .number(decimals: 1)),
+                .init("rating", "confidence", short: "conf", .number(decimals: 1)),
+            ],
+            rows: sessions.map { s in
+                [
+                    .text(s.session), .date(s.startedAt), .integer(s.answers), .number(s.speakingTime),
+                    .number(s.meanLatency), .number(s.pausesPerMinute), .number(s.meanPause), .number(s.longestPause),
+                    .number(s.phonationTimeRatio), .number(s.speechRate), .number(s.rating),
+                ]
+            })
+    }
+
+    /// Each measure's trend.
+    public var trendTable: ReportTable {
+        ReportTable(
+            columns: [
+                .init("measure", "measure", .text), .init("direction", "direction", .text),
+                .init("sessions", "sessions", .integer), .init("change", "change", .number(decimals: 2)),
+                .init("windowSessions", "window", .integer), .init("slopePerWeek", "per week", .number(decimals: 2)),
+            ],
+            rows: trends.map { t in
+                [
+                    .text(t.measure.key), .text(t.direction.rawValue), .integer(t.points.count), .number(t.change),
+                    .integer(t.windowSessions), .number(t.slopePerWeek),
+                ]
+            })
+    }
+
+    /// Hesitation after curveballs, per session that had one.
+    public var recoveryTable: ReportTable {
+        ReportTable(
+            columns: [
+                .init("session", "session", .text, showsInText: false), .init("startedAt", "date", .date),
+                .init("afterCurveball", "after", .number(decimals: 1)),
+                .init("baseline", "others", .number(decimals: 1)),
+                .init("ratio", "ratio ×", .number(decimals: 2)),
+            ],
+            rows: recovery.map { r in
+                [
+                    .text(r.session), .date(r.startedAt), .number(r.afterCurveball), .number(r.baseline),
+                    .number(r.ratio),
+                ]
+            })
+    }
+
+    // MARK: Text
+
+    /// The report for a terminal `width` columns wide (80 when output is not a terminal).
+    public func table(width: Int = 80) -> String {
         guard !sessions.isEmpty else {
             return "No analysed answers yet for this report. Practise with: rehearse practice\n"
         }
-        let days = Self.dayFormatter(in: timeZone)
-        var lines = [
-            "date              answers  speaking  start   pauses/min  mean pause  longest  speaking share  syll/s  confidence"
-        ]
-        for s in sessions {
-            lines.append(
-                [
-                    days.string(from: s.startedAt).padding(toLength: 16, withPad: " ", startingAt: 0),
-                    String(format: "%7d", s.answers),
-                    Self.number(s.speakingTime, "%7.0f s"),
-                    Self.number(s.meanLatency, "%5.1f s"),
-                    Self.number(s.pausesPerMinute, "%10.1f"),
-                    Self.number(s.meanPause, "%8.2f s"),
-                    Self.number(s.longestPause, "%5.1f s"),
-                    Self.number(s.phonationTimeRatio.map { $0 * 100 }, "%12.0f %%"),
-                    Self.number(s.speechRate, "%6.1f"),
-                    Self.number(s.rating, "%10.1f"),
-                ].joined(separator: "  "))
-        }
+        var lines = sessionTable.textLines(width: width, timeZone: timeZone)
         lines.append("")
-        lines.append("trend over \(sessions.count) session\(sessions.count == 1 ? "" : "s"):")
+        let window = trends.map(\.windowSessions).max() ?? 0
+        lines.append(
+            "trend over \(sessions.count) session\(sessions.count == 1 ? "" : "s")"
+                + (window > 0 ? " (change: your last \(window) against your first \(window)):" : ":"))
         for trend in trends where !trend.points.isEmpty {
             var line =
                 "  " + trend.measure.label.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
-                + trend.sparkline(width: 12).padding(toLength: 12, withPad: " ", startingAt: 0)
+                + trend.sparkline(width: 12).padding(toLength: 12, withPad: " ", startingAt: 0) + " "
             switch trend.direction {
             case .tooFewSessions:
-                line += " too few sessions to tell (\(trend.points.count) of \(Trend.minimumSessions))"
+                line += "too few sessions to tell (\(trend.points.count) of \(Trend.minimumSessions))"
             default:
-                line += " " + trend.direction.rawValue
-                if let change = trend.change {
-                    line +=
-                        ", " + Self.signedPercent(change)
-                        + " (last \(trend.windowSessions) vs first \(trend.windowSessions) sessions)"
-                }
+                line += trend.direction.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+                if let change = trend.change { line += Self.signedPercent(change) }
                 if let slope = trend.slopePerWeek {
                     line += String(
-                        format: ", %+.2f%@ per week", slope, trend.measure.unit.isEmpty ? "" : " " + trend.measure.unit)
+                        format: ", %+.2f%@ a week", slope, trend.measure.unit.isEmpty ? "" : " " + trend.measure.unit)
                 }
             }
             lines.append(line)
         }
         if !recovery.isEmpty {
             lines.append("")
-            lines.append("after a curveball (pauses per minute in the next answer vs your other answers that session):")
-            for r in recovery {
-                lines.append(
-                    "  " + days.string(from: r.startedAt)
-                        + String(format: "  %.1f vs %.1f", r.afterCurveball, r.baseline)
-                        + (r.ratio.map { String(format: "  (%.2f×)", $0) } ?? ""))
-            }
+            lines.append("after a curveball (pauses per minute in the next answer, and in the others):")
+            lines += recoveryTable.textLines(width: width, timeZone: timeZone).map { "  " + $0 }
             let t = recoveryTrend
             lines.append(
                 "  trend: "
@@ -94,91 +131,35 @@ public struct ProgressReport: Sendable {
         }
         let improved = trends.filter { $0.direction == .improved }.map(\.measure.label)
         let worse = trends.filter { $0.direction == .worse }.map(\.measure.label)
-        if !improved.isEmpty { lines.append("Better: " + improved.joined(separator: ", ") + ".") }
-        if !worse.isEmpty { lines.append("Worse: " + worse.joined(separator: ", ") + ".") }
+        if !improved.isEmpty {
+            lines += TextWrap.lines("Better: " + improved.joined(separator: ", ") + ".", width: width)
+        }
+        if !worse.isEmpty { lines += TextWrap.lines("Worse: " + worse.joined(separator: ", ") + ".", width: width) }
         if improved.isEmpty && worse.isEmpty && sessions.count >= Trend.minimumSessions {
             lines.append("No clear change yet.")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    // MARK: JSON
+    // MARK: JSON and CSV
 
     public func json() -> String {
-        let iso = ISO8601DateFormatter()
+        var recoveryObject: [String: Any] = ["sessions": recoveryTable.jsonRows()]
+        recoveryObject["direction"] = recoveryTrend.direction.rawValue
+        recoveryObject["change"] = Self.json(recoveryTrend.change)
+        var trendRows = trendTable.jsonRows()
+        for (index, trend) in trends.enumerated() { trendRows[index]["lowerIsBetter"] = trend.measure.lowerIsBetter }
         let object: [String: Any] = [
-            "sessions": sessions.map { s -> [String: Any] in
-                [
-                    "session": s.session, "startedAt": iso.string(from: s.startedAt), "answers": s.answers,
-                    "speakingTime": Self.round(s.speakingTime), "meanLatency": Self.json(s.meanLatency),
-                    "pausesPerMinute": Self.json(s.pausesPerMinute), "meanPause": Self.json(s.meanPause),
-                    "longestPause": Self.json(s.longestPause), "phonationTimeRatio": Self.json(s.phonationTimeRatio),
-                    "speechRate": Self.json(s.speechRate), "rating": Self.json(s.rating),
-                ]
-            },
-            "trends": trends.map { t -> [String: Any] in
-                [
-                    "measure": t.measure.key, "direction": t.direction.rawValue, "sessions": t.points.count,
-                    "change": Self.json(t.change), "windowSessions": t.windowSessions,
-                    "slopePerWeek": Self.json(t.slopePerWeek),
-                    "lowerIsBetter": t.measure.lowerIsBetter,
-                ]
-            },
-            "curveballRecovery": [
-                "sessions": recovery.map { r -> [String: Any] in
-                    [
-                        "session": r.session, "startedAt": iso.string(from: r.startedAt),
-                        "afterCurveball": Self.round(r.afterCurveball),
-                        "baseline": Self.round(r.baseline), "ratio": Self.json(r.ratio),
-                    ]
-                },
-                "direction": recoveryTrend.direction.rawValue, "change": Self.json(recoveryTrend.change),
-            ] as [String: Any],
+            "sessions": sessionTable.jsonRows(), "trends": trendRows, "curveballRecovery": recoveryObject,
         ]
-        let data =
-            (try? JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.encode(object) + "\n"
     }
-
-    // MARK: CSV
 
     /// Tables one after the other, separated by empty lines: sessions, trends, then (when any
     /// session had one) hesitation after curveballs.
     public func csv() -> String {
-        let iso = ISO8601DateFormatter()
-        var lines = [
-            "session,startedAt,answers,speakingTime,meanLatency,pausesPerMinute,meanPause,longestPause,phonationTimeRatio,speechRate,rating"
-        ]
-        for s in sessions {
-            lines.append(
-                ([s.session, iso.string(from: s.startedAt), String(s.answers)]
-                    + [
-                        s.speakingTime, s.meanLatency, s.pausesPerMinute, s.meanPause, s.longestPause,
-                        s.phonationTimeRatio, s.speechRate, s.rating,
-                    ].map(Self.csv))
-                    .joined(separator: ","))
-        }
-        lines.append("")
-        lines.append("measure,direction,sessions,change,windowSessions,slopePerWeek")
-        for t in trends {
-            lines.append(
-                [
-                    t.measure.key, t.direction.rawValue, String(t.points.count), Self.csv(t.change),
-                    String(t.windowSessions), Self.csv(t.slopePerWeek),
-                ].joined(separator: ","))
-        }
-        if !recovery.isEmpty {
-            lines.append("")
-            lines.append("session,startedAt,afterCurveballPausesPerMinute,baselinePausesPerMinute,ratio")
-            for r in recovery {
-                lines.append(
-                    [
-                        r.session, iso.string(from: r.startedAt), Self.csv(r.afterCurveball), Self.csv(r.baseline),
-                        Self.csv(r.ratio),
-                    ].joined(separator: ","))
-            }
-        }
+        var lines = sessionTable.csvLines() + [""] + trendTable.csvLines()
+        if !recovery.isEmpty { lines += [""] + recoveryTable.csvLines() }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -22,10 +22,12 @@ public struct SessionDetail {
     public func text(width: Int, printable: (String) -> String = { $0 }) -> String {
         var lines = ["Session \(session)"]
         for (answer, takes) in answers {
-            lines.append("\n\(answer.position). \(printable(answer.promptText))  [\(answer.promptId)]")
+            lines.append("")
+            lines += TextWrap.lines(
+                "\(printable(answer.promptText))  [\(answer.promptId)]", width: width, prefix: "\(answer.position). ")
             if takes.isEmpty { lines.append("   (not answered)") }
             for take in takes {
-                lines.append("   take \(take.number): " + TakeSummary.line(take))
+                lines += TextWrap.lines(TakeSummary.line(take), width: width, prefix: "   take \(take.number): ")
                 lines.append(
                     "   "
                         + Timeline.render(
@@ -33,7 +35,8 @@ public struct SessionDetail {
                 )
             }
             if let note = answer.note {
-                lines.append("   note: \(printable(note.replacingOccurrences(of: "\n", with: " / ")))")
+                lines += TextWrap.lines(
+                    printable(note.replacingOccurrences(of: "\n", with: " / ")), width: width, prefix: "   note: ")
             }
             if let rating = answer.rating { lines.append("   confidence: \(rating)/5") }
         }
@@ -70,8 +73,8 @@ public struct SessionDetail {
 }
 
 /// Pretty, sorted, slash-preserving JSON text, as every JSON output of rehearse prints it.
-enum JSONText {
-    static func encode(_ object: Any) -> String {
+public enum JSONText {
+    public static func encode(_ object: Any) -> String {
         let data =
             (try? JSONSerialization.data(
                 withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()

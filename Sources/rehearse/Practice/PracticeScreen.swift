@@ -23,7 +23,9 @@ struct PracticeScreen {
                 guard !stop.isRequested else { break }
                 let answer = try session.ask(prompt)
                 print("\nQuestion \(index + 1) of \(plan.count) · \(Console.printable(prompt.category))")
-                print("  " + Console.bold(Console.printable(prompt.text)))
+                for line in TextWrap.lines(Console.printable(prompt.text), width: Console.width, prefix: "  ") {
+                    print(Console.bold(line))
+                }
                 if command.speak { speak(prompt.text) }
                 guard thinkTime(PracticeRun.thinkTime(for: prompt, requested: command.think?.value)) else { break }
                 let limit = PracticeRun.answerLimit(for: prompt, requested: command.limit?.value)
@@ -80,13 +82,16 @@ struct PracticeScreen {
     private func show(_ result: PracticeTake) {
         let take = result.filed.take
         for warning in result.filed.warnings { Console.note("warning: \(warning)") }
-        print("  This take:  " + TakeSummary.line(take))
+        func say(_ prefix: String, _ text: String) {
+            for line in TextWrap.lines(text, width: Console.width, prefix: prefix) { print(line) }
+        }
+        say("  This take:  ", TakeSummary.line(take))
         if let previous = result.previousTake {
-            print("  Against your previous take:  " + TakeSummary.comparison(take, with: previous))
+            say("  Against your previous take:  ", TakeSummary.comparison(take, with: previous))
         }
         if let last = result.lastTime {
-            print("  Last time (\(TakeSummary.date(last.recordedAt))):  " + TakeSummary.line(last))
-            print("  Compared with then:  " + TakeSummary.comparison(take, with: last))
+            say("  Last time (\(TakeSummary.date(last.recordedAt))):  ", TakeSummary.line(last))
+            say("  Compared with then:  ", TakeSummary.comparison(take, with: last))
         } else if take.number == 1 {
             print("  First time you answer this one: next time you will see how you compare.")
         }

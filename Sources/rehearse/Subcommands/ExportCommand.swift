@@ -23,8 +23,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try home.openStore(readOnly: true)
-        let rows = AnswerExport.rows(try store.exportRows())
-        print(
-            format == .json ? AnswerExport.json(rows) : AnswerExport.csv(rows, rawText: rawCSV.rawCsv), terminator: "")
+        let table = AnswerExport.table(try store.exportRows())
+        if format == .json {
+            print(JSONText.encode(table.jsonRows()))
+        } else {
+            print(table.csvLines(rawText: rawCSV.rawCsv).joined(separator: "\n"))
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Sessions
 
 struct PromptsCommand: ParsableCommand {
@@ -39,9 +40,10 @@ struct PromptsCommand: ParsableCommand {
         for deck in decks {
             print("\(deck.name) — \(Console.printable(deck.title)) (\(deck.prompts.count) prompts)")
             for prompt in deck.prompts {
-                print(
-                    "  \(prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(Console.printable(prompt.text))"
-                )
+                let prefix = "  " + prompt.id.padding(toLength: 28, withPad: " ", startingAt: 0) + " "
+                for line in TextWrap.lines(Console.printable(prompt.text), width: Console.width, prefix: prefix) {
+                    print(line)
+                }
             }
         }
     }

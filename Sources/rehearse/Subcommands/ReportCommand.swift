@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
             Console.note("Wrote \(html).")
         }
         switch format {
-        case .table: print(report.table(), terminator: "")
+        case .table: print(report.table(width: Console.width), terminator: "")
         case .json: print(report.json(), terminator: "")
         case .csv: print(report.csv(), terminator: "")
         }

@@ -1,0 +1,154 @@
+import Foundation
+
+/// One table of a report as data: columns that know their JSON/CSV key, their headings and how to
+/// show a number, and rows of typed cells. Text, CSV and JSON are rendered from it, so a view lists
+/// its columns once.
+public struct ReportTable: Sendable {
+    public enum Kind: Sendable {
+        case text
+        /// Shown as `yyyy-MM-dd HH:mm` (or `MM-dd HH:mm` when narrow) in text, ISO 8601 elsewhere.
+        case date
+        case integer
+        /// `decimals` places in text, after multiplying by `scale` (100 for a share shown in %).
+        case number(decimals: Int, scale: Double = 1)
+    }
+
+    public enum Cell: Sendable {
+        /// nil: nothing to show (an empty CSV cell, JSON `null`).
+        case text(String?)
+        case date(Date)
+        case integer(Int)
+        case number(Double?)
+    }
+
+    public struct Column: Sendable {
+        /// The JSON and CSV name.
+        public let key: String
+        /// Text heading, unit included ("start s").
+        public let heading: String
+        /// Heading for a narrow terminal.
+        public let shortHeading: String
+        public let kind: Kind
+        /// Left out of the text table when the terminal is too narrow for every column.
+        public let optional: Bool
+        /// False for columns only machines need (an id beside a date).
+        public let showsInText: Bool
+
+        public init(
+            _ key: String, _ heading: String, short: String? = nil, _ kind: Kind, optional: Bool = false,
+            showsInText: Bool = true
+        ) {
+            self.key = key
+            self.heading = heading
+            self.shortHeading = short ?? heading
+            self.kind = kind
+            self.optional = optional
+            self.showsInText = showsInText
+        }
+    }
+
+    public let columns: [Column]
+    public let rows: [[Cell]]
+
+    public init(columns: [Column], rows: [[Cell]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    // MARK: Text
+
+    /// Lines of a text table no wider than `width` where possible. Tried in turn: wide headings;
+    /// short headings; then optional columns left out; then dates without the year. Numbers are
+    /// right-aligned, text left-aligned; columns hidden from text are never shown.
+    public func textLines(width: Int, timeZone: TimeZone) -> [String] {
+        func fits(_ lines: [String]) -> Bool { lines.allSatisfy { $0.count <= width } }
+        var shown = columns.indices.filter { columns[$0].showsInText }
+        for narrow in [false, true] {
+            let lines = layout(shown, narrowHeadings: narrow, shortDates: false, timeZone: timeZone)
+            if fits(lines) { return lines }
+        }
+        while let drop = shown.lastIndex(where: { columns[$0].optional }) {
+            shown.remove(at: drop)
+            let lines = layout(shown, narrowHeadings: true, shortDates: false, timeZone: timeZone)
+            if fits(lines) { return lines }
+        }
+        return layout(shown, narrowHeadings: true, shortDates: true, timeZone: timeZone)
+    }
+
+    private func layout(_ shown: [Int], narrowHeadings: Bool, shortDates: Bool, timeZone: TimeZone) -> [String] {
+        let dates = DateFormatter()
+        dates.locale = Locale(identifier: "en_US_POSIX")
+        dates.timeZone = timeZone
+        dates.dateFormat = shortDates ? "MM-dd HH:mm" : "yyyy-MM-dd HH:mm"
+        let cells = rows.map { row in shown.map { Self.text(row[$0], columns[$0].kind, dates) } }
+        let headings = shown.map { narrowHeadings ? columns[$0].shortHeading : columns[$0].heading }
+        let widths = headings.indices.map { index in
+            ([headings[index].count] + cells.map { $0[index].count }).max() ?? 0
+        }
+        func line(_ values: [String]) -> String {
+            zip(values.indices, values).map { index, value in
+                let padding = String(repeating: " ", count: widths[index] - value.count)
+                return Self.isNumeric(columns[shown[index]].kind) ? padding + value : value + padding
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        return [line(headings)] + cells.map(line)
+    }
+
+    private static func isNumeric(_ kind: Kind) -> Bool {
+        switch kind {
+        case .integer, .number: true
+        case .text, .date: false
+        }
+    }
+
+    private static func text(_ cell: Cell, _ kind: Kind, _ dates: DateFormatter) -> String {
+        switch cell {
+        case .text(let text): text ?? "–"
+        case .date(let date): dates.string(from: date)
+        case .integer(let value): String(value)
+        case .number(let value):
+            value.map { number in
+                guard case .number(let decimals, let scale) = kind else { return String(number) }
+                return String(format: "%.\(decimals)f", number * scale)
+            } ?? "–"
+        }
+    }
+
+    // MARK: CSV and JSON
+
+    /// The header line, then one line per row (RFC 4180; see `CSVField` for `rawText`).
+    public func csvLines(rawText: Bool = false) -> [String] {
+        let iso = ISO8601DateFormatter()
+        return [columns.map(\.key).joined(separator: ",")]
+            + rows.map { row in
+                row.map { cell in
+                    switch cell {
+                    case .text(let text): text.map { CSVField.text($0, raw: rawText) } ?? ""
+                    case .date(let date): iso.string(from: date)
+                    case .integer(let value): String(value)
+                    case .number(let value): value.map { String(Self.rounded($0)) } ?? ""
+                    }
+                }.joined(separator: ",")
+            }
+    }
+
+    /// One object per row, keyed by column; a number that does not apply is `null`, never missing.
+    public func jsonRows() -> [[String: Any]] {
+        let iso = ISO8601DateFormatter()
+        return rows.map { row in
+            var object: [String: Any] = [:]
+            for (column, cell) in zip(columns, row) {
+                switch cell {
+                case .text(let text): object[column.key] = text ?? NSNull()
+                case .date(let date): object[column.key] = iso.string(from: date)
+                case .integer(let value): object[column.key] = value
+                case .number(let value): object[column.key] = value.map(Self.rounded) ?? NSNull()
+                }
+            }
+            return object
+        }
+    }
+
+    /// Numbers in CSV and JSON: to the thousandth.
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
