@@ -146,8 +146,9 @@ import Testing
         let pairs = try SessionComparison.pairs(store: store, first: summaries[0].session, second: summaries[2].session)
         #expect(pairs.map(\.promptId) == ["first-90-days"])
         let table = SessionComparison(first: summaries[0], second: summaries[2], pairs: pairs).table()
-        #expect(table.contains("longest pause (s)                    3.00             1.00      -2.00  better"))
-        #expect(table.contains("pauses per minute (/min)             8.28             7.27      -1.00  better"))
+        #expect(table.contains("longest pause (s)                    3.00             1.00   -2.00  better"))
+        #expect(table.contains("pauses per minute (/min)             8.28             7.27   -1.00  better"))
+        #expect(table.contains("speaking share (0–1)                 0.81             0.92   +0.11  better"))
         #expect(table.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(table.contains("first-90-days: 8.3 → 7.3 /min, 3.0 → 1.0 s"))
     }

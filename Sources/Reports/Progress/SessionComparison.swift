@@ -37,28 +37,31 @@ public struct SessionComparison: Sendable {
         }
     }
 
-    private var rows: [(Measure, Double?, Double?)] {
-        Measure.all.map { ($0, $0.value(first), $0.value(second)) }
+    /// Each measure in both sessions and the change: one column list for text, JSON and CSV (which
+    /// name the measure by its key where the text shows its label).
+    public var measureTable: ReportTable {
+        ReportTable(
+            columns: [
+                .init("measure", "measure", .text),
+                .init("first", first.session, .number(decimals: 2)),
+                .init("second", second.session, .number(decimals: 2)),
+                .init("change", "change", .number(decimals: 2, signed: true)), .init("verdict", "", .text),
+            ],
+            rows: Measure.all.map { measure in
+                let a = measure.value(first), b = measure.value(second)
+                let delta = zip2(a, b).map { $1 - $0 }
+                let verdict = delta.map {
+                    abs($0) < 1e-9 ? "" : (($0 < 0) == measure.lowerIsBetter ? "better" : "worse")
+                }
+                return [
+                    .text(measure.label + " (" + (measure.unit.isEmpty ? "0–1" : measure.unit) + ")"), .number(a),
+                    .number(b), .number(delta), .text(verdict ?? ""),
+                ]
+            })
     }
 
-    public func table() -> String {
-        func right(_ text: String, _ width: Int) -> String {
-            String(repeating: " ", count: max(0, width - text.count)) + text
-        }
-        var lines = [
-            "measure".padding(toLength: 24, withPad: " ", startingAt: 0) + right(first.session, 17)
-                + right(second.session, 17) + right("change", 11)
-        ]
-        for (measure, a, b) in rows {
-            let delta = zip2(a, b).map { $1 - $0 }
-            let verdict =
-                delta.map { abs($0) < 1e-9 ? "" : (($0 < 0) == measure.lowerIsBetter ? "  better" : "  worse") } ?? ""
-            let label = measure.label + " (" + (measure.unit.isEmpty ? "0–1" : measure.unit) + ")"
-            lines.append(
-                label.padding(toLength: 24, withPad: " ", startingAt: 0)
-                    + ProgressReport.number(a, "%17.2f") + ProgressReport.number(b, "%17.2f")
-                    + ProgressReport.number(delta, "%+11.2f") + verdict)
-        }
+    public func table(width: Int = 80) -> String {
+        var lines = measureTable.textLines(width: width, timeZone: .current)
         if pairs.isEmpty {
             lines.append("\nNo question was answered in both sessions.")
         } else {
@@ -78,11 +81,9 @@ public struct SessionComparison: Sendable {
     public func json() -> String {
         let object: [String: Any] = [
             "first": first.session, "second": second.session,
-            "measures": rows.map { measure, a, b in
-                [
-                    "measure": measure.key, "first": ProgressReport.json(a), "second": ProgressReport.json(b),
-                    "change": ProgressReport.json(zip2(a, b).map { $1 - $0 }),
-                ] as [String: Any]
+            "measures": zip(Measure.all, measureTable.jsonRows()).map { measure, row in
+                ["measure": measure.key, "first": row["first"]!, "second": row["second"]!, "change": row["change"]!]
+                    as [String: Any]
             },
             "pairs": pairs.map { pair in
                 [
@@ -108,14 +109,10 @@ public struct SessionComparison: Sendable {
 
     /// The measures, then (after an empty line) the paired answers.
     public func csv() -> String {
-        var lines = ["measure,\(first.session),\(second.session),change"]
-        for (measure, a, b) in rows {
-            lines.append(
-                [
-                    measure.key, ProgressReport.csv(a), ProgressReport.csv(b),
-                    ProgressReport.csv(zip2(a, b).map { $1 - $0 }),
-                ].joined(separator: ","))
-        }
+        var lines = ReportTable(
+            columns: [.init("measure", "measure", .text)] + measureTable.columns[1...3],
+            rows: zip(Measure.all, measureTable.rows).map { [.text($0.key)] + $1[1...3] }
+        ).csvLines()
         if !pairs.isEmpty {
             lines.append("")
             lines.append(

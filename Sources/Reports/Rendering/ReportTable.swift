@@ -9,8 +9,9 @@ public struct ReportTable: Sendable {
         /// Shown as `yyyy-MM-dd HH:mm` (or `MM-dd HH:mm` when narrow) in text, ISO 8601 elsewhere.
         case date
         case integer
-        /// `decimals` places in text, after multiplying by `scale` (100 for a share shown in %).
-        case number(decimals: Int, scale: Double = 1)
+        /// `decimals` places in text, after multiplying by `scale` (100 for a share shown in %);
+        /// `signed` shows a plus sign on positive values (a change).
+        case number(decimals: Int, scale: Double = 1, signed: Bool = false)
     }
 
     public enum Cell: Sendable {
@@ -108,8 +109,8 @@ public struct ReportTable: Sendable {
         case .integer(let value): String(value)
         case .number(let value):
             value.map { number in
-                guard case .number(let decimals, let scale) = kind else { return String(number) }
-                return String(format: "%.\(decimals)f", number * scale)
+                guard case .number(let decimals, let scale, let signed) = kind else { return String(number) }
+                return String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", number * scale)
             } ?? "–"
         }
     }

@@ -23,32 +23,28 @@ public struct SessionList {
         }
     }
 
-    public func text() -> String {
-        guard !rows.isEmpty else { return "No practice sessions yet. Start one with: rehearse practice\n" }
-        var lines = ["session          deck          answers  takes  mean latency  pauses/min"]
-        for row in rows {
-            let latency = row.summary?.meanLatency.map { String(format: "%.1f s", $0) } ?? "–"
-            let pauses = row.summary?.pausesPerMinute.map { String(format: "%.1f", $0) } ?? "–"
-            let deck = row.session.deck ?? "all"
-            lines.append(
-                "\(row.session.id)  \(deck.padding(toLength: 12, withPad: " ", startingAt: 0))  "
-                    + String(format: "%7d  %5d", row.answers, row.takes)
-                    + "  \(latency.padding(toLength: 12, withPad: " ", startingAt: 0))  \(pauses)")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    public func json() -> String {
-        let iso = ISO8601DateFormatter()
-        return JSONText.encode(
-            rows.map { row -> [String: Any] in
+    /// The one column list behind the text and JSON forms.
+    public var table: ReportTable {
+        ReportTable(
+            columns: [
+                .init("id", "session", .text), .init("startedAt", "started", .date, showsInText: false),
+                .init("deck", "deck", .text), .init("answers", "answers", .integer), .init("takes", "takes", .integer),
+                .init("meanLatency", "mean latency s", short: "start s", .number(decimals: 1)),
+                .init("pausesPerMinute", "pauses/min", .number(decimals: 1)),
+            ],
+            rows: rows.map { row in
                 [
-                    "id": row.session.id, "startedAt": iso.string(from: row.session.startedAt),
-                    "deck": row.session.deck ?? NSNull(),
-                    "answers": row.answers, "takes": row.takes,
-                    "meanLatency": row.summary?.meanLatency ?? NSNull(),
-                    "pausesPerMinute": row.summary?.pausesPerMinute ?? NSNull(),
+                    .text(row.session.id), .date(row.session.startedAt), .text(row.session.deck),
+                    .integer(row.answers), .integer(row.takes), .number(row.summary?.meanLatency),
+                    .number(row.summary?.pausesPerMinute),
                 ]
             })
     }
+
+    public func text(width: Int = 80) -> String {
+        guard !rows.isEmpty else { return "No practice sessions yet. Start one with: rehearse practice\n" }
+        return table.textLines(width: width, timeZone: .current).joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> String { JSONText.encode(table.jsonRows()) }
 }

@@ -18,7 +18,7 @@ struct SessionsCommand: ParsableCommand {
         if json {
             print(list.json())
         } else {
-            print(list.text(), terminator: "")
+            print(list.text(width: Console.width), terminator: "")
         }
     }
 }
