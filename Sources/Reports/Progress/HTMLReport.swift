@@ -45,7 +45,9 @@ public struct HTMLReport {
         for trend in report.trends where !trend.points.isEmpty {
             html += chart(trend)
         }
-        html += "</section>\n<h2>Sessions</h2>\n" + table(days) + "<h2>Answers</h2>\n"
+        html +=
+            "</section>\n<h2>Sessions</h2>\n" + report.sessionTable.html(timeZone: report.timeZone)
+            + "<h2>Answers</h2>\n"
         let bySession = Dictionary(grouping: answers, by: \.session.id)
         for session in report.sessions.reversed() {
             guard let entries = bySession[session.session] else { continue }
@@ -99,22 +101,6 @@ public struct HTMLReport {
             """
     }
 
-    private func table(_ days: DateFormatter) -> String {
-        var rows =
-            "<table><thead><tr><th>date</th><th>answers</th><th>time to start</th><th>pauses/min</th><th>mean pause</th><th>longest pause</th><th>speaking share</th><th>syll/s</th><th>confidence</th></tr></thead><tbody>\n"
-        for s in report.sessions {
-            let cells = [
-                days.string(from: s.startedAt), String(s.answers), Self.format(s.meanLatency, "%.1f s"),
-                Self.format(s.pausesPerMinute, "%.1f"), Self.format(s.meanPause, "%.2f s"),
-                Self.format(s.longestPause, "%.1f s"),
-                Self.format(s.phonationTimeRatio.map { $0 * 100 }, "%.0f %%"), Self.format(s.speechRate, "%.1f"),
-                Self.format(s.rating, "%.1f"),
-            ]
-            rows += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
-        }
-        return rows + "</tbody></table>\n"
-    }
-
     private func answer(_ answer: Answer, _ take: Take) -> String {
         let id = "take-\(take.id ?? 0)"
         let duration = max(take.duration, 0.001)
@@ -141,10 +127,6 @@ public struct HTMLReport {
             </article>
 
             """
-    }
-
-    private static func format(_ value: Double?, _ format: String) -> String {
-        value.map { String(format: format, $0) } ?? "–"
     }
 
     /// `text` safe inside an element or a double-quoted attribute. Works on Unicode scalars, not

@@ -186,7 +186,6 @@ public struct ProgressReport: Sendable {
         return String(format: "%+.0f %%", percent == 0 ? 0 : percent)
     }
 
-    static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-    static func json(_ value: Double?) -> Any { value.map(round) ?? NSNull() }
-    static func csv(_ value: Double?) -> String { value.map { String(round($0)) } ?? "" }
+    /// A number for JSON: to the thousandth, or `null`.
+    static func json(_ value: Double?) -> Any { value.map(ReportTable.rounded) ?? NSNull() }
 }

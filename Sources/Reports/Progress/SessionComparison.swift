@@ -60,6 +60,27 @@ public struct SessionComparison: Sendable {
             })
     }
 
+    /// The answers to the same prompt in both sessions, flat (the JSON nests them by session).
+    public var pairTable: ReportTable {
+        ReportTable(
+            columns: [
+                .init("promptId", "prompt", .text),
+                .init("firstPausesPerMinute", "pauses/min", .number(decimals: 1)),
+                .init("secondPausesPerMinute", "pauses/min", .number(decimals: 1)),
+                .init("firstLongestPause", "longest s", .number(decimals: 1)),
+                .init("secondLongestPause", "longest s", .number(decimals: 1)),
+                .init("firstLatency", "start s", .number(decimals: 1)),
+                .init("secondLatency", "start s", .number(decimals: 1)),
+            ],
+            rows: pairs.map { pair in
+                [
+                    .text(pair.promptId), .number(pair.first.pausesPerMinute), .number(pair.second.pausesPerMinute),
+                    .number(pair.first.longestPause), .number(pair.second.longestPause),
+                    .number(pair.first.responseLatency), .number(pair.second.responseLatency),
+                ]
+            })
+    }
+
     public func table(width: Int = 80) -> String {
         var lines = measureTable.textLines(width: width, timeZone: .current)
         if pairs.isEmpty {
@@ -113,21 +134,7 @@ public struct SessionComparison: Sendable {
             columns: [.init("measure", "measure", .text)] + measureTable.columns[1...3],
             rows: zip(Measure.all, measureTable.rows).map { [.text($0.key)] + $1[1...3] }
         ).csvLines()
-        if !pairs.isEmpty {
-            lines.append("")
-            lines.append(
-                "promptId,firstPausesPerMinute,secondPausesPerMinute,firstLongestPause,secondLongestPause,firstLatency,secondLatency"
-            )
-            for pair in pairs {
-                lines.append(
-                    ([CSVField.text(pair.promptId)]
-                        + [
-                            pair.first.pausesPerMinute, pair.second.pausesPerMinute, pair.first.longestPause,
-                            pair.second.longestPause, pair.first.responseLatency, pair.second.responseLatency,
-                        ].map(ProgressReport.csv))
-                        .joined(separator: ","))
-            }
-        }
+        if !pairs.isEmpty { lines += [""] + pairTable.csvLines() }
         return lines.joined(separator: "\n") + "\n"
     }
 

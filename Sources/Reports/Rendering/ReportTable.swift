@@ -115,6 +115,27 @@ public struct ReportTable: Sendable {
         }
     }
 
+    // MARK: HTML
+
+    /// An HTML table of the columns shown in text, with their full headings; every cell escaped.
+    public func html(timeZone: TimeZone) -> String {
+        let dates = DateFormatter()
+        dates.locale = Locale(identifier: "en_US_POSIX")
+        dates.timeZone = timeZone
+        dates.dateFormat = "yyyy-MM-dd HH:mm"
+        let shown = columns.indices.filter { columns[$0].showsInText }
+        var html =
+            "<table><thead><tr>"
+            + shown.map { "<th>\(HTMLReport.escape(columns[$0].heading))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in rows {
+            html +=
+                "<tr>"
+                + shown.map { "<td>\(HTMLReport.escape(Self.text(row[$0], columns[$0].kind, dates)))</td>" }.joined()
+                + "</tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
     // MARK: CSV and JSON
 
     /// The header line, then one line per row (RFC 4180; see `CSVField` for `rawText`).

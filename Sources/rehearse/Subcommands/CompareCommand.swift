@@ -38,7 +38,7 @@ struct CompareCommand: ParsableCommand {
         let pairs = try SessionComparison.pairs(store: store, first: ids[0], second: ids[1])
         let comparison = SessionComparison(first: a, second: b, pairs: pairs)
         switch format {
-        case .table: print(comparison.table(), terminator: "")
+        case .table: print(comparison.table(width: Console.width), terminator: "")
         case .json: print(comparison.json(), terminator: "")
         case .csv: print(comparison.csv(), terminator: "")
         }
