@@ -20,9 +20,9 @@ failures=0
 started=$SECONDS
 for round in $(seq 1 "$rounds"); do
     day=$(printf "2026-%02d-%02dT09:%02d:00Z" $(( (round / 28) % 12 + 1 )) $(( round % 28 + 1 )) $(( round % 60 )))
-    "$rehearse" import "$work/answer.wav" --prompt first-90-days --date "$day" --home "$home" >/dev/null 2>"$work/e1" &
+    "$rehearse" import "$work/answer.wav" --prompt first-90-days --date "$day" --again --home "$home" >/dev/null 2>"$work/e1" &
     a=$!
-    "$rehearse" import "$work/answer.wav" --prompt tell-me-about-yourself --date "$day" --home "$home" >/dev/null 2>"$work/e2" &
+    "$rehearse" import "$work/answer.wav" --prompt tell-me-about-yourself --date "$day" --again --home "$home" >/dev/null 2>"$work/e2" &
     b=$!
     "$rehearse" report --home "$home" >/dev/null 2>"$work/e3" &
     c=$!

@@ -64,7 +64,7 @@ extension AudioIntegration {
                 processes.append(
                     try start([
                         "import", files[2 * pair].path, files[2 * pair + 1].path, "--prompt", "first-90-days",
-                        "--date", "2026-11-0\(pair + 1)T09:00:00Z",
+                        "--date", "2026-11-0\(pair + 1)T09:00:00Z", "--again",
                     ]))
             }
             for _ in 0..<3 {

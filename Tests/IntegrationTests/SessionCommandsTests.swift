@@ -110,7 +110,9 @@ import TestSupport
     /// `delete last` means the latest session, as `show last` does; files that are not its takes stay.
     @Test func deleteLastDeletesTheLatestSessionAndOnlyItsTakes() throws {
         #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-05"]).status == 0)
-        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-06"]).status == 0)
+        #expect(
+            try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-06", "--again"]).status == 0
+        )
         let stranger = home.appendingPathComponent("Recordings/20261106-000000/notes.txt")
         try Data("mine".utf8).write(to: stranger)
         let deleted = try run(["delete", "last", "--yes"])
@@ -136,6 +138,21 @@ import TestSupport
             let wide = result.standardOutput.split(separator: "\n").filter { $0.count > 80 }
             #expect(wide.isEmpty, "\(command): \(wide)")
         }
+    }
+
+    /// The same recording imported twice is almost always a mistake that would double-count it.
+    @Test func theSameAudioIsNotImportedTwiceUnlessAskedTo() throws {
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-08"]).status == 0)
+        let again = try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-09"])
+        #expect(again.status == 1)
+        #expect(
+            again.standardError
+                == "rehearse: error: '\(answer.path)' was imported before (answer 1 of session 20261108-000000); add --again to import it anyway\n"
+        )
+        #expect(!(try run(["sessions"]).standardOutput.contains("20261109")))
+        #expect(
+            try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-09", "--again"]).status == 0
+        )
     }
 
     @Test func deleteAsksFirstUnlessToldNotTo() throws {

@@ -72,7 +72,8 @@ import TestSupport
         let first = try TakeImport.importRecording(
             try speech("first").path, prompt: prompt, into: nil, recordedAt: started, home: home, store: store)
         let second = try TakeImport.importRecording(
-            try speech("second").path, prompt: prompt, into: first.session, recordedAt: nil, home: home, store: store)
+            try speech("second").path, prompt: prompt, into: first.session, recordedAt: nil, home: home, store: store,
+            allowingDuplicate: true)
         #expect(second.session == first.session)
         #expect(second.take.take.recordedAt == started)
     }

@@ -69,6 +69,10 @@ enum Migrations {
                                          WHERE other.answerId = take.answerId AND other.analysisError IS NULL)
                     """)
         }
+        migrator.registerMigration("v3: imported audio fingerprint") { db in
+            try db.alter(table: "take") { t in t.add(column: "sourceFingerprint", .text) }
+            try db.create(index: "take_sourceFingerprint", on: "take", columns: ["sourceFingerprint"])
+        }
         return migrator
     }
 }

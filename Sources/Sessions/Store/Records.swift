@@ -72,6 +72,9 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
     public var duration: Double
     /// Why the audio could not be analysed, when it could not; `metrics` is then nil.
     public var analysisError: String?
+    /// For an imported take, a fingerprint of the file it came from (so the same audio is not
+    /// imported twice); nil for recorded takes.
+    public var sourceFingerprint: String?
     /// The measures of an analysed take.
     public var metrics: FluencyMetrics?
 
@@ -102,6 +105,7 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
         droppedFrames = row["droppedFrames"]
         duration = row["duration"]
         analysisError = row["analysisError"]
+        sourceFingerprint = row["sourceFingerprint"]
         if analysisError == nil {
             var metrics = FluencyMetrics.empty
             for measure in FluencyMeasure.all {
@@ -121,6 +125,7 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
         container["sampleRate"] = sampleRate
         container["droppedFrames"] = droppedFrames
         container["analysisError"] = analysisError
+        container["sourceFingerprint"] = sourceFingerprint
         for measure in FluencyMeasure.all where measure.column != "duration" {
             let value = metrics.flatMap(measure.value(in:))
             container[measure.column] =

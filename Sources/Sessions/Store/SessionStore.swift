@@ -167,11 +167,12 @@ public final class SessionStore: Sendable {
     @discardableResult
     public func addTake(
         to answerId: Int64, number: Int, file: String, recordedAt: Date, sampleRate: Int, droppedFrames: Int,
-        duration: Double, analysis: Result<AnswerAnalysis, any Error>
+        duration: Double, analysis: Result<AnswerAnalysis, any Error>, sourceFingerprint: String? = nil
     ) throws -> Take {
         var take = Take(
             answerId: answerId, number: number, file: file, recordedAt: recordedAt, sampleRate: sampleRate,
             droppedFrames: droppedFrames, duration: duration)
+        take.sourceFingerprint = sourceFingerprint
         var segments: [(Segment.Kind, TimeSpan)] = []
         switch analysis {
         case .success(let result):
@@ -296,6 +297,19 @@ public final class SessionStore: Sendable {
 
     public func segments(of takeId: Int64) throws -> [Segment] {
         try database.read { db in try Segment.filter(Column("takeId") == takeId).order(Column("start")).fetchAll(db) }
+    }
+
+    /// Where audio with this fingerprint was imported before: the session and the answer's position.
+    public func importedTake(fingerprint: String) throws -> (session: String, position: Int)? {
+        try database.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT answer.sessionId AS session, answer.position AS position FROM take
+                    JOIN answer ON answer.id = take.answerId WHERE take.sourceFingerprint = ? LIMIT 1
+                    """, arguments: [fingerprint]
+            ).map { ($0["session"], $0["position"]) }
+        }
     }
 
     /// Every take's file, relative to the home folder.

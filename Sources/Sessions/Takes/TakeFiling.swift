@@ -9,11 +9,14 @@ public struct RecordedTake: Sendable {
     public var recordedAt: Date
     /// Frames the recorder lost (0 for imported or recovered audio).
     public var droppedFrames: Int
+    /// For imported audio, the fingerprint of the original file.
+    public var sourceFingerprint: String?
 
-    public init(file: TakeFile, recordedAt: Date, droppedFrames: Int = 0) {
+    public init(file: TakeFile, recordedAt: Date, droppedFrames: Int = 0, sourceFingerprint: String? = nil) {
         self.file = file
         self.recordedAt = recordedAt
         self.droppedFrames = droppedFrames
+        self.sourceFingerprint = sourceFingerprint
     }
 }
 
@@ -44,7 +47,7 @@ extension SessionStore {
         let take = try addTake(
             to: answer, number: recorded.file.take, file: recorded.file.relativePath, recordedAt: recorded.recordedAt,
             sampleRate: sampleRate, droppedFrames: recorded.droppedFrames, duration: duration,
-            analysis: analysis.mapError { $0 as any Error })
+            analysis: analysis.mapError { $0 as any Error }, sourceFingerprint: recorded.sourceFingerprint)
         var warnings = (try? analysis.get()).map(RecordingAnalysis.warnings(for:)) ?? []
         if recorded.droppedFrames > 0 { warnings.append("\(recorded.droppedFrames) frames were lost while recording") }
         return FiledTake(take: take, warnings: warnings)

@@ -11,15 +11,22 @@ public enum TakeImport {
     /// full disk) leaves nothing behind: no partial file, no answer without a take, no empty session.
     /// - Parameters:
     ///   - session: an existing session to add to; nil makes a new one dated `date`.
+    ///   - allowingDuplicate: import even when the same file was imported before.
     ///   - date: when it was recorded (puts it in the right place in trends); default the session's
     ///     start when adding to one, else the file's date.
     /// - Returns: the session and the stored take.
     public static func importRecording(
         _ path: String, prompt: Prompt, into session: String?, recordedAt date: Date?, home: PracticeHome,
-        store: SessionStore
+        store: SessionStore, allowingDuplicate: Bool = false
     ) throws -> (session: String, take: FiledTake) {
         let reader = try AudioFileReader(path: path)
         guard reader.frameCount > 0 else { throw SoundFileError(.empty, path: path, reason: "the file holds no audio") }
+        let fingerprint = try Fingerprint.of(file: path)
+        if !allowingDuplicate, let earlier = try store.importedTake(fingerprint: fingerprint) {
+            throw StoreError(
+                "'\(path)' was imported before (answer \(earlier.position) of session \(earlier.session)); add --again to import it anyway"
+            )
+        }
         let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
         // Added to an existing session, an answer belongs to that session's day, not the file's.
         let existing = try session.flatMap { try store.session($0) }
@@ -42,7 +49,9 @@ public enum TakeImport {
             var writer = try AudioFileWriter(path: destination.path, format: .wav, sampleRate: reader.sampleRate)
             try reader.forEachMonoChunk { chunk throws(SoundFileError) in try writer.write(chunk) }
             try writer.close()
-            let filed = try store.file(RecordedTake(file: file, recordedAt: recordedAt), answer: answer.id!, home: home)
+            let filed = try store.file(
+                RecordedTake(file: file, recordedAt: recordedAt, sourceFingerprint: fingerprint), answer: answer.id!,
+                home: home)
             lock.release()
             return (sessionId, filed)
         } catch {

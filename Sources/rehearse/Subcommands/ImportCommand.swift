@@ -25,6 +25,9 @@ struct ImportCommand: ParsableCommand {
     )
     var date: String?
 
+    @Flag(help: "Import a file even if the same audio was imported before.")
+    var again = false
+
     @Option(help: "Add to this existing session instead of a new one.")
     var session: String?
 
@@ -40,7 +43,8 @@ struct ImportCommand: ParsableCommand {
         for file in files {
             do {
                 let result = try TakeImport.importRecording(
-                    file, prompt: prompt, into: target, recordedAt: recordedAt, home: home.practiceHome, store: store)
+                    file, prompt: prompt, into: target, recordedAt: recordedAt, home: home.practiceHome, store: store,
+                    allowingDuplicate: again)
                 target = target ?? (files.count > 1 ? result.session : nil)
                 print("Imported \(file) into session \(result.session): " + TakeSummary.line(result.take.take))
                 for warning in result.take.warnings { Console.note("warning: \(file): \(warning)") }
