@@ -12,7 +12,11 @@ import Testing
 
     @Test func everyMeasureIsDefinedInTheUsersDocumentation() throws {
         let document = try String(contentsOf: Self.metricsDocument, encoding: .utf8)
-        let documented = document.split(separator: "\n").compactMap { line -> String? in
+        // The table of the section on one answer's measures, up to the next section.
+        let section =
+            try #require(document.components(separatedBy: "## The measures of one answer").dropFirst().first)
+            .components(separatedBy: "\n## ").first ?? ""
+        let documented = section.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("| `"), let end = line.dropFirst(3).firstIndex(of: "`") else { return nil }
             return String(line[line.index(line.startIndex, offsetBy: 3)..<end])
         }

@@ -43,10 +43,11 @@ import Testing
         #expect(summaries.map(\.answers) == [3, 3])
         #expect(summaries[0].speakingTime == summaries[1].speakingTime)
 
-        // The curveball ratio: the answer after the curveball (6 pauses) against the usual one (2).
+        // The curveball ratio: the answer after the curveball (6 pauses) against the usual one (2),
+        // in seconds paused per minute: (60 × 3 / 33) / (60 × 1 / 31) = 2.82.
         let recovery = try store.curveballRecovery()
         #expect(recovery.count == 2)
-        #expect(recovery.map { $0.ratio.map { ($0 * 100).rounded() / 100 } } == [3, 3])
+        #expect(recovery.map { $0.ratio.map { ($0 * 100).rounded() / 100 } } == [2.82, 2.82])
 
         // compare: the summary and the pairs agree, and the pair uses take 1.
         let pairs = try SessionComparison.pairs(store: store, first: "20261101-090000", second: "20261108-090000")

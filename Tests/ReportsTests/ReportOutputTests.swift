@@ -51,20 +51,21 @@ import Testing
                 trend over 3 sessions (change: your last 1 against your first 1):
                   time to start      ▄▄▄          unchanged +0 %, +0.00 s a week
                   pauses per minute  █▄▁          improved  -12 %, -0.50 /min a week
+                  time in pauses     █▄▁          improved  -57 %, -3.33 s/min a week
                   mean pause         █▄▁          improved  -57 %, -0.50 s a week
                   longest pause      █▄▁          improved  -67 %, -1.00 s a week
                   speaking share     ▁▄█          improved  +14 %, +0.06 a week
                   speech rate        ▄▄▄          unchanged +0 %, +0.00 syll/s a week
                   confidence         ▁▄█          improved  +100 %, +1.00 /5 a week
-                Better: pauses per minute, mean pause, longest pause, speaking share,
-                confidence.
+                Better: pauses per minute, time in pauses, mean pause, longest pause, speaking
+                share, confidence.
 
                 """)
         // A wide terminal gets every column with its full heading.
-        let wide = report.table(width: 120).split(separator: "\n")
+        let wide = report.table(width: 140).split(separator: "\n")
         #expect(
             wide.first
-                == "date              answers  speaking s  start s  pauses/min  mean pause s  longest s  speaking %  syll/s  confidence"
+                == "date              answers  speaking s  start s  pauses/min  mean pause s  longest s  speaking %  syll/s  confidence  paused s/min"
         )
         #expect(report.table().split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
@@ -77,7 +78,7 @@ import Testing
         #expect(
             Set(sessions[0].keys) == [
                 "session", "startedAt", "answers", "speakingTime", "meanLatency", "pausesPerMinute", "meanPause",
-                "longestPause", "phonationTimeRatio", "speechRate", "rating",
+                "longestPause", "phonationTimeRatio", "speechRate", "rating", "pauseTimePerMinute",
             ])
         #expect(sessions[0]["longestPause"] as? Double == 3)
         #expect(sessions[2]["rating"] as? Double == 4)
@@ -94,7 +95,7 @@ import Testing
         #expect(blocks[0].split(separator: "\n").count == 4)
         #expect(
             blocks[0].split(separator: "\n")[1]
-                == "20261101-090000,2026-11-05T09:00:00Z,1,14.5,2.0,8.276,1.75,3.0,0.806,3.333,2.0")
+                == "20261101-090000,2026-11-05T09:00:00Z,1,14.5,2.0,8.276,1.75,3.0,0.806,3.333,2.0,11.667")
         #expect(
             blocks[1].hasPrefix(
                 "measure,direction,sessions,change,windowSessions,slopePerWeek\nmeanLatency,unchanged,3,0.0,1,0.0\n"))

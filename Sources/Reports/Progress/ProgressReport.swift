@@ -45,12 +45,14 @@ public struct ProgressReport: Sendable {
                 .init("phonationTimeRatio", "speaking %", short: "spk %", .number(decimals: 0, scale: 100)),
                 .init("speechRate", "syll/s", .number(decimals: 1)),
                 .init("rating", "confidence", short: "conf", .number(decimals: 1)),
+                .init("pauseTimePerMinute", "paused s/min", .number(decimals: 1), optional: true),
             ],
             rows: sessions.map { s in
                 [
                     .text(s.session), .date(s.startedAt), .integer(s.answers), .number(s.speakingTime),
                     .number(s.meanLatency), .number(s.pausesPerMinute), .number(s.meanPause), .number(s.longestPause),
                     .number(s.phonationTimeRatio), .number(s.speechRate), .number(s.rating),
+                    .number(s.pauseTimePerMinute),
                 ]
             })
     }
@@ -120,7 +122,7 @@ public struct ProgressReport: Sendable {
         }
         if !recovery.isEmpty {
             lines.append("")
-            lines.append("after a curveball (pauses per minute in the next answer, and in the others):")
+            lines.append("after a curveball (seconds paused per minute: the next answer, the others):")
             lines += recoveryTable.textLines(width: width, timeZone: timeZone).map { "  " + $0 }
             let t = recoveryTrend
             lines.append(

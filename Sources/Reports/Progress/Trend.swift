@@ -17,6 +17,9 @@ public struct Measure: Sendable {
         Measure(key: "pausesPerMinute", label: "pauses per minute", unit: "/min", lowerIsBetter: true) {
             $0.pausesPerMinute
         },
+        Measure(key: "pauseTimePerMinute", label: "time in pauses", unit: "s/min", lowerIsBetter: true) {
+            $0.pauseTimePerMinute
+        },
         Measure(key: "meanPause", label: "mean pause", unit: "s", lowerIsBetter: true) { $0.meanPause },
         Measure(key: "longestPause", label: "longest pause", unit: "s", lowerIsBetter: true) { $0.longestPause },
         Measure(key: "phonationTimeRatio", label: "speaking share", unit: "", lowerIsBetter: false) {

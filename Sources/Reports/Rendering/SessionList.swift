@@ -31,12 +31,15 @@ public struct SessionList {
                 .init("deck", "deck", .text), .init("answers", "answers", .integer), .init("takes", "takes", .integer),
                 .init("meanLatency", "mean latency s", short: "start s", .number(decimals: 1)),
                 .init("pausesPerMinute", "pauses/min", .number(decimals: 1)),
+                .init("meanPause", "mean pause s", short: "mean s", .number(decimals: 2)),
+                .init("pauseTimePerMinute", "paused s/min", .number(decimals: 1)),
             ],
             rows: rows.map { row in
                 [
                     .text(row.session.id), .date(row.session.startedAt), .text(row.session.deck),
                     .integer(row.answers), .integer(row.takes), .number(row.summary?.meanLatency),
-                    .number(row.summary?.pausesPerMinute),
+                    .number(row.summary?.pausesPerMinute), .number(row.summary?.meanPause),
+                    .number(row.summary?.pauseTimePerMinute),
                 ]
             })
     }

@@ -54,6 +54,10 @@ public struct SessionSummary: Sendable, Equatable, Codable {
     public var meanLatency: Double?
     /// All pauses over all speaking time, per minute.
     public var pausesPerMinute: Double?
+    /// Seconds spent in pauses per minute of answering (from first to last word, over all
+    /// answers): grows with more pauses and with longer ones, so it shows hesitation that a pause
+    /// count misses.
+    public var pauseTimePerMinute: Double?
     /// Seconds, over all pauses.
     public var meanPause: Double?
     public var longestPause: Double?
@@ -77,6 +81,8 @@ extension SessionStore {
                    AVG(take.responseLatency) AS meanLatency,
                    CASE WHEN SUM(take.speakingTime) > 0 THEN SUM(take.pauseCount) * 60.0 / SUM(take.speakingTime) END AS pausesPerMinute,
                    CASE WHEN SUM(take.pauseCount) > 0 THEN SUM(take.totalPauseTime) / SUM(take.pauseCount) END AS meanPause,
+                   CASE WHEN SUM(take.speakingTime + take.totalPauseTime) > 0
+                        THEN SUM(take.totalPauseTime) * 60.0 / SUM(take.speakingTime + take.totalPauseTime) END AS pauseTimePerMinute,
                    MAX(take.longestPause) AS longestPause,
                    AVG(take.phonationTimeRatio) AS phonationTimeRatio,
                    AVG(take.speechRate) AS speechRate,
@@ -93,7 +99,7 @@ extension SessionStore {
                 SessionSummary(
                     session: row["session"], startedAt: row["startedAt"], answers: row["answers"],
                     speakingTime: row["speakingTime"] ?? 0, meanLatency: row["meanLatency"],
-                    pausesPerMinute: row["pausesPerMinute"],
+                    pausesPerMinute: row["pausesPerMinute"], pauseTimePerMinute: row["pauseTimePerMinute"],
                     meanPause: row["meanPause"], longestPause: row["longestPause"],
                     phonationTimeRatio: row["phonationTimeRatio"],
                     speechRate: row["speechRate"], rating: row["rating"])
@@ -178,12 +184,12 @@ extension SessionStore {
 public struct CurveballRecovery: Sendable, Equatable {
     public var session: String
     public var startedAt: Date
-    /// Pauses per minute in answers asked straight after a curveball.
+    /// Seconds in pauses per minute of answering, in answers asked straight after a curveball.
     public var afterCurveball: Double
-    /// Pauses per minute in the session's other answers (neither a curveball nor right after one).
+    /// The same in the session's other answers (neither a curveball nor right after one).
     public var baseline: Double
 
-    /// afterCurveball / baseline: 1 means no lasting effect, 1.5 means 50 % more pausing after a curveball.
+    /// afterCurveball / baseline: 1 means no lasting effect, 1.5 means 50 % more time in pauses after a curveball.
     public var ratio: Double? { baseline > 0 ? afterCurveball / baseline : nil }
 }
 
@@ -198,7 +204,7 @@ extension SessionStore {
         let (conditions, arguments) = sessionFilter.sqlConditions()
         let sql = """
             WITH latest AS (
-                SELECT answer.sessionId, answer.position, take.pauseCount, take.speakingTime
+                SELECT answer.sessionId, answer.position, take.totalPauseTime, take.speakingTime
                 FROM answer JOIN latestAnalysedTake take ON take.answerId = answer.id
                 WHERE answer.category <> 'curveball' AND take.speakingTime > 0
             ), flagged AS (
@@ -207,8 +213,10 @@ extension SessionStore {
                 FROM latest
             )
             SELECT session.id AS session, session.startedAt AS startedAt,
-                   SUM(CASE WHEN afterCurveball THEN pauseCount END) * 60.0 / SUM(CASE WHEN afterCurveball THEN speakingTime END) AS afterRate,
-                   SUM(CASE WHEN NOT afterCurveball THEN pauseCount END) * 60.0 / SUM(CASE WHEN NOT afterCurveball THEN speakingTime END) AS usualRate
+                   SUM(CASE WHEN afterCurveball THEN totalPauseTime END) * 60.0
+                       / SUM(CASE WHEN afterCurveball THEN speakingTime + totalPauseTime END) AS afterRate,
+                   SUM(CASE WHEN NOT afterCurveball THEN totalPauseTime END) * 60.0
+                       / SUM(CASE WHEN NOT afterCurveball THEN speakingTime + totalPauseTime END) AS usualRate
             FROM flagged JOIN session ON session.id = flagged.sessionId
             WHERE \(conditions)
             GROUP BY session.id
