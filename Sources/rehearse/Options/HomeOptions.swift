@@ -6,7 +6,8 @@ import Sessions
 struct HomeOptions: ParsableArguments {
     @Option(
         name: .customLong("home"),
-        help: "Folder holding Prompts/ and Recordings/ (default: $REHEARSE_HOME, else the current folder).",
+        help:
+            "Folder holding Prompts/ and Recordings/ (default: $REHEARSE_HOME, else the current folder if it has Prompts/, else ~/.local/share/rehearse).",
         completion: .directory)
     var path: String?
 
