@@ -85,6 +85,13 @@ import TestSupport
         #expect(personal.standardOutput.hasPrefix("No analysed answers yet"))
     }
 
+    @Test func anHTMLPageThatCannotBeWrittenIsOneLine() throws {
+        let result = try run(["report", "--html", "/nonexistent/r.html"])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError == "rehearse: error: cannot write '/nonexistent/r.html': No such file or directory\n")
+    }
+
     @Test func anEmptyHomeExplainsItself() throws {
         let empty = folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
