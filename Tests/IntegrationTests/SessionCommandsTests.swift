@@ -155,6 +155,25 @@ import TestSupport
         )
     }
 
+    /// The same in a real terminal (a pty from `script`) of 80 columns, and the full headings when
+    /// the terminal is wide enough.
+    @Test(arguments: [80, 140])
+    func tablesFollowTheTerminalsWidth(columns: Int) throws {
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-10"]).status == 0)
+        for command in ["prompts", "sessions", "report", "show last"] {
+            let line = "stty cols \(columns) rows 50; '\(rehearse)' \(command) --home '\(home.path)'"
+            let result = try ChildProcess.run("script", ["-qec", line, "/dev/null"], environment: Paths.utcEnvironment)
+            #expect(result.status == 0, "\(command): \(result.standardOutput)")
+            let lines = result.standardOutput.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+            #expect(
+                lines.allSatisfy { $0.count <= columns },
+                "\(command) at \(columns): \(lines.filter { $0.count > columns })")
+            if command == "report" {
+                #expect(lines.first?.contains(columns >= 120 ? "pauses/min" : "p/min") == true, "\(lines.first ?? "")")
+            }
+        }
+    }
+
     @Test func deleteAsksFirstUnlessToldNotTo() throws {
         #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-03"]).status == 0)
         let declined = try run(["delete", "20261103-000000"])  // no input: not a yes
