@@ -137,6 +137,10 @@ import TestSupport
         #expect(loaded.dom.components(separatedBy: "<figure class=\"chart\"").count - 1 >= 6)
         #expect(loaded.dom.components(separatedBy: "<audio").count - 1 == 3)
         #expect(loaded.dom.contains("class=\"pause\""))
+        // Readable in ten seconds: contents, which way is better, durations before playing.
+        #expect(loaded.dom.contains("<nav id=\"contents\">"))
+        #expect(loaded.dom.contains("(lower is better)") && loaded.dom.contains("(higher is better)"))
+        #expect(loaded.dom.components(separatedBy: "preload=\"metadata\"").count - 1 == 3)
         // The page's own script ran under its Content-Security-Policy; the note's did not.
         #expect(loaded.dom.contains("data-scripted=\"yes\""))
         #expect(!loaded.dom.contains("data-pwned"))

@@ -73,4 +73,25 @@ import Testing
         #expect(rows.count == 7)
         #expect(rows.filter { !($0["analysisError"] is NSNull) }.count == 1)
     }
+
+    /// The HTML page shows every analysed take of an answer, the latest first.
+    @Test func theHTMLPageShowsEveryTakeLatestFirst() throws {
+        let store = try SessionStore(writer: DatabaseQueue())
+        _ = try store.startSession(id: "20261101-090000", at: Date(timeIntervalSince1970: 1_793_000_000), deck: nil)
+        let answer = try store.ask(Prompt(id: "p", text: "Question?", category: "situational"), in: "20261101-090000")
+        for number in 1...2 {
+            try store.addTake(
+                to: answer.id!, number: number, file: "take\(number).wav", recordedAt: Date(), sampleRate: 16_000,
+                droppedFrames: 0, duration: 40, analysis: .success(CurveballRecoveryTests.analysis(pauses: number)))
+        }
+        let report = ProgressReport(sessions: try store.sessionSummaries(), timeZone: TimeZone(identifier: "UTC")!)
+        let html = HTMLReport(report: report, answers: try store.exportRows(), pauses: try store.pausesByTake()) {
+            $0.file
+        }
+        .render()
+        let latest = try #require(html.range(of: "take 2 (latest): "))
+        let earlier = try #require(html.range(of: "take 1: "))
+        #expect(latest.lowerBound < earlier.lowerBound)
+        #expect(html.components(separatedBy: "<audio").count - 1 == 2)
+    }
 }

@@ -47,13 +47,20 @@ public struct HTMLReport {
         }
         html +=
             "</section>\n<h2>Sessions</h2>\n" + report.sessionTable.html(timeZone: report.timeZone)
-            + "<h2>Answers</h2>\n"
+            + "<h2>Answers</h2>\n<p class=\"hint\">Each orange mark on a timeline is a pause: click it to hear the answer"
+            + " from just before it. Every take is here, the latest first.</p>\n"
         let bySession = Dictionary(grouping: answers, by: \.session.id)
-        for session in report.sessions.reversed() {
-            guard let entries = bySession[session.session] else { continue }
-            html += "<section class=\"session\"><h3>\(Self.escape(days.string(from: session.startedAt)))</h3>\n"
-            for entry in entries.sorted(by: { $0.answer.position < $1.answer.position }) {
-                html += answer(entry.answer, entry.take)
+        let shown = report.sessions.reversed().compactMap { session in bySession[session.session].map { (session, $0) }
+        }
+        html += contents(shown.map { ($0.0, $0.1) }, days)
+        for (session, entries) in shown {
+            html +=
+                "<section class=\"session\" id=\"session-\(Self.escape(session.session))\">"
+                + "<h3>\(Self.escape(days.string(from: session.startedAt)))</h3>\n"
+            let byAnswer = Dictionary(grouping: entries, by: \.answer.position)
+            for position in byAnswer.keys.sorted() {
+                let takes = byAnswer[position]!.sorted { $0.take.number > $1.take.number }
+                html += answer(takes[0].answer, takes.map(\.take), session: session.session)
             }
             html += "</section>\n"
         }
@@ -71,29 +78,56 @@ public struct HTMLReport {
         return parts.isEmpty ? "No clear change yet." : parts.joined(separator: " ")
     }
 
-    /// A line chart of one measure over time, 320 × 140.
+    /// A line chart of one measure over time, 320 × 150: one point per session placed by its date,
+    /// the first and last dates under the axis, the lowest and highest values beside it, and which
+    /// way is better.
     private func chart(_ trend: Trend) -> String {
-        let width = 320.0, height = 140.0, margin = 28.0
+        let width = 320.0, height = 150.0, left = 58.0, right = 12.0, top = 10.0, bottom = 34.0
         let times = trend.points.map { $0.date.timeIntervalSince1970 }
         let values = trend.points.map(\.value)
         let (t0, t1) = (times.min()!, times.max()!)
         let (v0, v1) = (values.min()!, values.max()!)
-        func x(_ t: Double) -> Double { t1 > t0 ? margin + (t - t0) / (t1 - t0) * (width - 2 * margin) : width / 2 }
-        func y(_ v: Double) -> Double {
-            v1 > v0 ? height - margin - (v - v0) / (v1 - v0) * (height - 2 * margin) : height / 2
+        func x(_ t: Double) -> Double {
+            t1 > t0 ? left + (t - t0) / (t1 - t0) * (width - left - right) : (left + width - right) / 2
         }
+        func y(_ v: Double) -> Double {
+            v1 > v0 ? height - bottom - (v - v0) / (v1 - v0) * (height - top - bottom) : (height - bottom + top) / 2
+        }
+        let days = DateFormatter()
+        days.locale = Locale(identifier: "en_US_POSIX")
+        days.timeZone = report.timeZone
+        days.dateFormat = "d MMM"
         let path = zip(times, values).map { String(format: "%.1f,%.1f", x($0), y($1)) }.joined(separator: " ")
-        let dots = zip(times, values).map {
-            String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%.2f</title></circle>", x($0), y($1), $1)
+        let dots = zip(trend.points, zip(times, values)).map { point, position in
+            String(
+                format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%@: %.2f</title></circle>", x(position.0),
+                y(position.1),
+                days.string(from: point.date), position.1)
         }.joined()
         let unit = trend.measure.unit.isEmpty ? "" : " " + trend.measure.unit
+        func label(_ value: Double) -> String { Self.escape(String(format: "%.1f", value) + unit) }
+        let cue = trend.measure.lowerIsBetter ? "lower is better" : "higher is better"
+        let axis = height - bottom + 6
+        var labels = String(
+            format: "<text class=\"value\" x=\"%.1f\" y=\"%.1f\">%@</text>", left - 6, y(v1) + 4, label(v1))
+        if v1 > v0 {
+            labels += String(
+                format: "<text class=\"value\" x=\"%.1f\" y=\"%.1f\">%@</text>", left - 6, y(v0) + 4, label(v0))
+        }
+        labels += String(
+            format: "<text x=\"%.1f\" y=\"%.1f\">%@</text>", left, axis + 12,
+            days.string(from: trend.points.first!.date))
+        if t1 > t0 {
+            labels += String(
+                format: "<text class=\"end\" x=\"%.1f\" y=\"%.1f\">%@</text>", width - right, axis + 12,
+                days.string(from: trend.points.last!.date))
+        }
         return """
             <figure class="chart" data-measure="\(trend.measure.key)">
-            <figcaption>\(Self.escape(trend.measure.label)) <span class="\(trend.direction == .improved ? "good" : trend.direction == .worse ? "bad" : "")">\(trend.direction.rawValue)</span></figcaption>
-            <svg viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(Self.escape(trend.measure.label)) over time">
-            <line class="axis" x1="\(margin)" y1="\(height - margin)" x2="\(width - margin)" y2="\(height - margin)"/>
-            <text x="2" y="\(String(format: "%.1f", y(v1) + 4))">\(String(format: "%.1f", v1))\(Self.escape(unit))</text>
-            <text x="2" y="\(String(format: "%.1f", y(v0) + 4))">\(String(format: "%.1f", v0))\(Self.escape(unit))</text>
+            <figcaption>\(Self.escape(trend.measure.label)) <span class="\(trend.direction == .improved ? "good" : trend.direction == .worse ? "bad" : "")">\(trend.direction.rawValue)</span> <span class="cue">(\(cue))</span></figcaption>
+            <svg viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(Self.escape(trend.measure.label)) over time, \(cue)">
+            <line class="axis" x1="\(left)" y1="\(height - bottom)" x2="\(width - right)" y2="\(height - bottom)"/>
+            \(labels)
             <polyline points="\(path)"/>\(dots)
             </svg>
             </figure>
@@ -101,7 +135,41 @@ public struct HTMLReport {
             """
     }
 
-    private func answer(_ answer: Answer, _ take: Take) -> String {
+    /// A table of contents: each session, and under it each question, linked.
+    private func contents(
+        _ sessions: [(SessionSummary, [(session: PracticeSession, answer: Answer, take: Take)])], _ days: DateFormatter
+    ) -> String {
+        var html = "<nav id=\"contents\"><h3>Contents</h3><ol>\n"
+        for (session, entries) in sessions {
+            html +=
+                "<li><a href=\"#session-\(Self.escape(session.session))\">\(Self.escape(days.string(from: session.startedAt)))</a><ol>"
+            var seen = Set<Int>()
+            for entry in entries.sorted(by: { $0.answer.position < $1.answer.position })
+            where seen.insert(entry.answer.position).inserted {
+                html +=
+                    "<li><a href=\"#answer-\(Self.escape(session.session))-\(entry.answer.position)\">"
+                    + "\(Self.escape(entry.answer.promptText))</a></li>"
+            }
+            html += "</ol></li>\n"
+        }
+        return html + "</ol></nav>\n"
+    }
+
+    /// One question of a session with every take, the latest first.
+    private func answer(_ answer: Answer, _ takes: [Take], session: String) -> String {
+        var html = """
+            <article class="answer" id="answer-\(Self.escape(session))-\(answer.position)">
+            <h4>\(answer.position). \(Self.escape(answer.promptText))</h4>
+            \(answer.note.map { "<p class=\"note\"><em>\(Self.escape($0))</em></p>" } ?? "")
+            """
+        for (index, take) in takes.enumerated() {
+            html += self.take(
+                take, label: takes.count == 1 ? "" : "take \(take.number)\(index == 0 ? " (latest)" : ""): ")
+        }
+        return html + "</article>\n"
+    }
+
+    private func take(_ take: Take, label: String) -> String {
         let id = "take-\(take.id ?? 0)"
         let duration = max(take.duration, 0.001)
         var bars = ""
@@ -119,12 +187,11 @@ public struct HTMLReport {
                 index + 1, pause.end - pause.start, pause.start)
         }
         return """
-            <article class="answer" id="\(id)">
-            <h4>\(answer.position). \(Self.escape(answer.promptText))</h4>
-            <p class="figures">\(Self.escape(TakeSummary.line(take)))\(answer.note.map { " — <em>\(Self.escape($0))</em>" } ?? "")</p>
+            <div class="take" id="\(id)">
+            <p class="figures">\(Self.escape(label + TakeSummary.line(take)))</p>
             <svg class="timeline" viewBox="0 0 1000 24" preserveAspectRatio="none" data-audio="\(id)-audio">\(bars)</svg>
-            <audio id="\(id)-audio" controls preload="none" src="\(Self.escape(audioLink(take)))"></audio>
-            </article>
+            <audio id="\(id)-audio" controls preload="metadata" src="\(Self.escape(audioLink(take)))"></audio>
+            </div>
 
             """
     }
@@ -163,11 +230,15 @@ public struct HTMLReport {
         #charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1rem; }
         .chart svg { width: 100%; height: auto; } .chart polyline { fill: none; stroke: var(--speech); stroke-width: 2; }
         .chart circle { fill: var(--speech); } .chart text { font-size: 10px; fill: var(--muted); } .axis { stroke: var(--grid); }
+        .chart text.value, .chart text.end { text-anchor: end; }
         .good { color: #2e9d4f; } .bad { color: #d9534f; }
         table { border-collapse: collapse; width: 100%; } th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--grid); text-align: right; }
-        th:first-child, td:first-child { text-align: left; }
+        th:first-child, td:first-child { text-align: left; white-space: nowrap; }
+        table { display: block; overflow-x: auto; }
         .timeline { width: 100%; height: 24px; display: block; margin: .25rem 0; }
         .timeline .speech { fill: var(--speech); } .timeline .pause { fill: var(--pause); cursor: pointer; }
+        .timeline .pause:hover { opacity: .7; } .hint, .cue { color: var(--muted); font-size: .9em; }
+        nav ol { margin: .25rem 0; } nav li { margin: .1rem 0; } .take { margin: .5rem 0 1rem; }
         audio { width: 100%; }
         @media print { audio { display: none; } body { max-width: none; } .answer { break-inside: avoid; } }
         """

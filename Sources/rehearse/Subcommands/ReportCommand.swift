@@ -99,8 +99,10 @@ extension ReportCommand {
     func writeHTML(_ report: ProgressReport, store: SessionStore, to path: String) throws {
         let page = URL(fileURLWithPath: path).standardizedFileURL
         let sessions = Set(report.sessions.map(\.session))
-        let answers = try store.latestAnalysedTakes(ReportFilter(promptId: prompt)).filter {
-            sessions.contains($0.session.id)
+        // Every analysed take of the report's sessions: the page shows them all, the latest first.
+        let answers = try store.exportRows().filter {
+            sessions.contains($0.session.id) && $0.take.analysisError == nil
+                && (prompt == nil || $0.answer.promptId == prompt)
         }
         let homeFolder = home.practiceHome
         let html = HTMLReport(report: report, answers: answers, pauses: try store.pausesByTake()) { take in
