@@ -1,3 +1,4 @@
+import AudioIO
 import Foundation
 import Testing
 import TestSupport
@@ -83,6 +84,28 @@ import TestSupport
         #expect((object["sessions"] as? [Any])?.count == 3)
         let personal = try run(["report", "--deck", "personal"])
         #expect(personal.standardOutput.hasPrefix("No analysed answers yet"))
+    }
+
+    /// `--embed-audio`: the page carries its audio (MP3 at a speech bitrate) and says how big it is.
+    @Test func anHTMLPageCanCarryItsAudio() throws {
+        let page = folder.appendingPathComponent("travels.html")
+        let written = try run(["report", "--html", page.path, "--embed-audio"])
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardError.contains("the audio of 3 takes inside"), "\(written.standardError)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let payloads = html.components(separatedBy: "src=\"data:audio/mpeg;base64,").dropFirst()
+        #expect(payloads.count == 3)
+        #expect(!html.contains("Recordings/"))
+        let first = try #require(payloads.first?.split(separator: "\"").first)
+        let mp3 = try #require(Data(base64Encoded: String(first)))
+        let copy = folder.appendingPathComponent("copy.mp3")
+        try mp3.write(to: copy)
+        let original = try AudioFileReader(
+            path: home.appendingPathComponent("Recordings/20261015-090000/01-first-90-days-take1.wav").path)
+        let decoded = try AudioFileReader(path: copy.path)
+        #expect(abs(decoded.duration - original.duration) < 0.2, "\(decoded.duration) vs \(original.duration)")
+        // About 32 kbit/s: a few kilobytes a second, not the WAV's 32.
+        #expect(Double(mp3.count) / original.duration < 6_000)
     }
 
     @Test func anHTMLPageThatCannotBeWrittenIsOneLine() throws {

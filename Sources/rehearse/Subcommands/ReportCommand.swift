@@ -1,4 +1,5 @@
 import ArgumentParser
+import AudioIO
 import Foundation
 import Reports
 import Sessions
@@ -8,7 +9,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Am I getting better? Your hesitation session by session, and its trend.",
         usage:
-            "rehearse report [--since <date>] [--until <date>] [--deck <deck>]\n  [--prompt <prompt>] [--metric <metric>] [--format <format>]\n  [--html <file>] [--home <home>]",
+            "rehearse report [--since <date>] [--until <date>] [--deck <deck>]\n  [--prompt <prompt>] [--metric <metric>] [--format <format>]\n  [--html <file>] [--embed-audio] [--home <home>]",
         discussion: """
             One row per session (the latest take of each answer), then for each measure: its direction, \
             the change between your first and last sessions, and the slope per week. Directions need at \
@@ -40,6 +41,9 @@ struct ReportCommand: ParsableCommand {
         help: "Also write the report as one self-contained HTML page (charts, timelines, audio players) to this file.")
     var html: String?
 
+    @Flag(help: "Put each answer's audio inside the HTML page (MP3 at a speech bitrate), so the page travels alone.")
+    var embedAudio = false
+
     func validate() throws {
         if let metric, Measure.named(metric) == nil {
             throw ValidationError(
@@ -64,8 +68,11 @@ struct ReportCommand: ParsableCommand {
             measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,
             recovery: prompt == nil ? try store.curveballRecovery(filter) : [])
         if let html {
-            try writeHTML(report, store: store, to: html)
-            Console.note("Wrote \(html).")
+            let embedded = try writeHTML(report, store: store, to: html)
+            let size = (try? FileManager.default.attributesOfItem(atPath: html)[.size] as? Int) ?? 0
+            Console.note(
+                "Wrote \(html) (\(String(format: "%.1f", Double(size) / 1_048_576)) MB"
+                    + (embedAudio ? ", the audio of \(embedded) take\(embedded == 1 ? "" : "s") inside)." : ")."))
         }
         switch format {
         case .table: print(report.table(width: Console.width), terminator: "")
@@ -96,7 +103,8 @@ extension ReportCommand {
     }
 
     /// Writes the HTML report, linking each take's audio relative to the page.
-    func writeHTML(_ report: ProgressReport, store: SessionStore, to path: String) throws {
+    /// - Returns: how many takes' audio was embedded.
+    func writeHTML(_ report: ProgressReport, store: SessionStore, to path: String) throws -> Int {
         let page = URL(fileURLWithPath: path).standardizedFileURL
         let sessions = Set(report.sessions.map(\.session))
         // Every analysed take of the report's sessions: the page shows them all, the latest first.
@@ -105,10 +113,23 @@ extension ReportCommand {
                 && (prompt == nil || $0.answer.promptId == prompt)
         }
         let homeFolder = home.practiceHome
+        var embedded = 0
+        let embed = embedAudio
         let html = HTMLReport(report: report, answers: answers, pauses: try store.pausesByTake()) { take in
-            relativePath(from: page.deletingLastPathComponent(), to: homeFolder.url(of: take.file))
+            let file = homeFolder.url(of: take.file)
+            if embed {
+                do {
+                    let mp3 = try SharingCopy.mp3(of: file.path)
+                    embedded += 1
+                    return "data:audio/mpeg;base64," + mp3.base64EncodedString()
+                } catch {
+                    Console.note("warning: \(error); the page links to the file instead")
+                }
+            }
+            return relativePath(from: page.deletingLastPathComponent(), to: file)
         }.render()
         try FileOutput.write(html, to: page.path)
+        return embedded
     }
 }
 
