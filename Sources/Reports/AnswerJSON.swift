@@ -8,10 +8,7 @@ public enum AnswerJSON {
     public static func encode(_ answers: [(file: String, analysis: AnswerAnalysis)], asArray: Bool) -> String {
         let objects = answers.map { object(file: $0.file, $0.analysis) }
         let value: Any = asArray ? objects : (objects.first ?? [:])
-        let data =
-            (try? JSONSerialization.data(
-                withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.encode(value)
     }
 
     static func object(file: String, _ analysis: AnswerAnalysis) -> [String: Any] {

@@ -146,14 +146,18 @@ public struct ProgressReport: Sendable {
     // MARK: JSON and CSV
 
     public func json() -> String {
-        var recoveryObject: [String: Any] = ["sessions": recoveryTable.jsonRows()]
-        recoveryObject["direction"] = recoveryTrend.direction.rawValue
-        recoveryObject["change"] = Self.json(recoveryTrend.change)
-        var trendRows = trendTable.jsonRows()
-        for (index, trend) in trends.enumerated() { trendRows[index]["lowerIsBetter"] = trend.measure.lowerIsBetter }
-        let object: [String: Any] = [
-            "sessions": sessionTable.jsonRows(), "trends": trendRows, "curveballRecovery": recoveryObject,
+        let recovery: [String: JSONValue] = [
+            "sessions": recoveryTable.json, "direction": .string(recoveryTrend.direction.rawValue),
+            "change": recoveryTrend.change.map { .number(ReportTable.rounded($0)) } ?? .null,
         ]
+        var trendRows = trendTable.jsonRows()
+        for (index, trend) in trends.enumerated() {
+            trendRows[index]["lowerIsBetter"] = .bool(trend.measure.lowerIsBetter)
+        }
+        let object: JSONValue = .object([
+            "sessions": sessionTable.json, "trends": .array(trendRows.map(JSONValue.object)),
+            "curveballRecovery": .object(recovery),
+        ])
         return JSONText.encode(object) + "\n"
     }
 

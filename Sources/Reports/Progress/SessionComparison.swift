@@ -122,10 +122,7 @@ public struct SessionComparison: Sendable {
                 ] as [String: Any]
             },
         ]
-        let data =
-            (try? JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.encode(object) + "\n"
     }
 
     /// The measures, then (after an empty line) the paired answers.

@@ -171,20 +171,23 @@ public struct ReportTable: Sendable {
     }
 
     /// One object per row, keyed by column; a number that does not apply is `null`, never missing.
-    public func jsonRows() -> [[String: Any]] {
-        return rows.map { row in
-            var object: [String: Any] = [:]
+    public func jsonRows() -> [[String: JSONValue]] {
+        rows.map { row in
+            var object: [String: JSONValue] = [:]
             for (column, cell) in zip(columns, row) {
                 switch cell {
-                case .text(let text): object[column.key] = text ?? NSNull()
-                case .date(let date): object[column.key] = Self.iso8601(date)
-                case .integer(let value): object[column.key] = value
-                case .number(let value): object[column.key] = value.map(Self.rounded) ?? NSNull()
+                case .text(let text): object[column.key] = text.map(JSONValue.string) ?? .null
+                case .date(let date): object[column.key] = .string(Self.iso8601(date))
+                case .integer(let value): object[column.key] = .integer(value)
+                case .number(let value): object[column.key] = value.map { .number(Self.rounded($0)) } ?? .null
                 }
             }
             return object
         }
     }
+
+    /// `jsonRows()` as one JSON array.
+    public var json: JSONValue { .array(jsonRows().map(JSONValue.object)) }
 
     /// `2026-11-05T09:00:00Z`: the instant in UTC to the second, as `ISO8601DateFormatter` writes it
     /// by default, several times faster (reports print thousands).

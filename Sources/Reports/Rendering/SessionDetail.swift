@@ -71,13 +71,3 @@ public struct SessionDetail {
         ]
     }
 }
-
-/// Pretty, sorted, slash-preserving JSON text, as every JSON output of rehearse prints it.
-public enum JSONText {
-    public static func encode(_ object: Any) -> String {
-        let data =
-            (try? JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
-}

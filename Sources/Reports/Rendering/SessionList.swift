@@ -49,5 +49,5 @@ public struct SessionList {
         return table.textLines(width: width, timeZone: .current).joined(separator: "\n") + "\n"
     }
 
-    public func json() -> String { JSONText.encode(table.jsonRows()) }
+    public func json() -> String { JSONText.encode(table.json) }
 }

@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
         let store = try home.openStore(readOnly: true)
         let table = AnswerExport.table(try store.exportRows())
         if format == .json {
-            print(JSONText.encode(table.jsonRows()))
+            print(JSONText.encode(table.json))
         } else {
             print(table.csvLines(rawText: rawCSV.rawCsv).joined(separator: "\n"))
         }

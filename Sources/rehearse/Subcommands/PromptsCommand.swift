@@ -32,9 +32,7 @@ struct PromptsCommand: ParsableCommand {
             let rows = decks.flatMap { deck in
                 deck.prompts.map { ["id": $0.id, "deck": deck.name, "category": $0.category, "text": $0.text] }
             }
-            let data = try JSONSerialization.data(
-                withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            print(JSONText.encode(rows))
             return
         }
         for deck in decks {
