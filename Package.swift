@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "AudioIO", "Analysis", "FileAnalysis", "Sessions", "TestSupport", "rehearse",
+                "AudioIO", "Analysis", "FileAnalysis", "Sessions", "Signal", "TestSupport", "rehearse",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,5 +1,6 @@
 import AudioIO
 import Foundation
+import Signal
 import Testing
 import TestSupport
 
@@ -108,6 +109,29 @@ extension AudioIntegration {
             let spanError = comparison.spanError(sampleRate: 48_000)
             #expect(spanError <= 0.020, "span error \(spanError) s")
             print("player: correlation \(comparison.correlation), span error \(spanError * 1000) ms")
+        }
+
+        /// The player pulls from any `SampleSource`, not only a file: a generated tone reaches the
+        /// speaker whole, at its frequency.
+        @Test func playerPlaysAGeneratedSource() throws {
+            let captured = folder.appendingPathComponent("tone.wav")
+            let capture = try audio.startCapturingSpeaker(to: captured)
+            Thread.sleep(forTimeInterval: 0.5)
+            let player = try Player(
+                source: ToneSource(frequency: 1_000, seconds: 1, sampleRate: 48_000, amplitude: 0.5), device: nil)
+            #expect(try player.play() == .finished)
+            Thread.sleep(forTimeInterval: 0.3)
+            capture.signal(SIGINT)
+            _ = capture.finish()
+            let heard = try AudioFileReader(path: captured.path).readAllMono()
+            let loud = heard.indices.filter { abs(heard[$0]) > 0.25 }
+            let first = try #require(loud.first), last = try #require(loud.last)
+            #expect(abs(Double(last - first) / 48_000 - 1) < 0.02, "tone heard for \(Double(last - first) / 48_000) s")
+            // Zero crossings in the loud stretch: 2 per cycle, 1000 cycles a second.
+            let tone = heard[first...last]
+            let crossings = zip(tone, tone.dropFirst()).filter { ($0 < 0) != ($1 < 0) }.count
+            let frequency = Double(crossings) / 2 / (Double(last - first) / 48_000)
+            #expect(abs(frequency - 1_000) < 10, "frequency \(frequency) Hz")
         }
 
         @Test func playerStartsAtTheRequestedOffsetAndStopsOnRequest() throws {
