@@ -146,15 +146,36 @@ import TestSupport
     }
 
     /// Reading commands on a home the user may not write: the database is read, nothing written.
+    /// Root writes through file permissions, so as root the home is put on a file system that is
+    /// then made read-only (as on a read-only backup disk); otherwise the file's mode does it.
     @Test func aReadOnlyDatabaseIsStillRead() throws {
-        let store = try SessionStore(home: home)
-        _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)
-        chmod(home.database.path, 0o444)
-        defer { chmod(home.database.path, 0o644) }
-        guard access(home.database.path, W_OK) != 0 else { return }  // root may write anyway: nothing to test
-        let reader = try SessionStore(home: home, readOnly: true)
+        var readOnlyHome = home
+        var mountPoint: String?
+        if getuid() == 0 {
+            let point = scratch.url.appendingPathComponent("read-only-disk").path
+            try FileManager.default.createDirectory(atPath: point, withIntermediateDirectories: true)
+            let mount = try ChildProcess.run("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", point])
+            try #require(mount.status == 0, "\(mount.standardError)")
+            mountPoint = point
+            readOnlyHome = PracticeHome(folder: URL(fileURLWithPath: point))
+        }
+        defer { if let mountPoint { _ = try? ChildProcess.run("umount", [mountPoint]) } }
+        do {
+            let store = try SessionStore(home: readOnlyHome)
+            _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)
+        }
+        if let mountPoint {
+            let remount = try ChildProcess.run("mount", ["-o", "remount,ro", mountPoint])
+            try #require(remount.status == 0, "\(remount.standardError)")
+        } else {
+            chmod(readOnlyHome.database.path, 0o444)
+        }
+        defer { chmod(readOnlyHome.database.path, 0o644) }
+        try #require(access(readOnlyHome.database.path, W_OK) != 0)
+        let reader = try SessionStore(home: readOnlyHome, readOnly: true)
         #expect(!reader.isWritable)
         #expect(try reader.sessions().map(\.id) == ["20261127-090000"])
+        #expect(throws: StoreError.self) { _ = try SessionStore(home: readOnlyHome) }
     }
 
     @Test func sessionIdsWithASuffixAreSessionIds() {

@@ -99,8 +99,13 @@ public final class SessionStore: Sendable {
             }
         }
         if readOnly && access(path, W_OK) != 0 {
+            // A file the user may not write, or one on read-only media: SQLite cannot create the
+            // write-ahead log's index beside it, so the file is opened as immutable (nobody can
+            // be writing it) through a URI.
             configuration.readonly = true
-            return try DatabaseQueue(path: path, configuration: configuration)
+            let uri =
+                "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            return try DatabaseQueue(path: uri, configuration: configuration)
         }
         return try DatabasePool(path: path, configuration: configuration)
     }
