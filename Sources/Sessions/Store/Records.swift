@@ -52,7 +52,6 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
     public static let databaseTableName = "take"
 
     public enum Columns {
-        public static let id = Column("id")
         public static let answerId = Column("answerId")
         public static let number = Column("number")
         public static let file = Column("file")

@@ -220,7 +220,7 @@ public final class SessionStore: Sendable {
 
     /// Removes the take stored for `file` (when its audio is gone), with its segments.
     public func forgetTake(file: String) throws {
-        _ = try database.write { db in try Take.filter(Column("file") == file).deleteAll(db) }
+        _ = try database.write { db in try Take.filter(Take.Columns.file == file).deleteAll(db) }
     }
 
     /// Removes a session and everything recorded in it from the database (not the files).
@@ -248,7 +248,7 @@ public final class SessionStore: Sendable {
         try database.read { db in
             let answers = try Answer.filter(Column("sessionId") == session).order(Column("position")).fetchAll(db)
             return try answers.map { answer in
-                (answer, try Take.filter(Column("answerId") == answer.id!).order(Column("number")).fetchAll(db))
+                (answer, try Take.filter(Take.Columns.answerId == answer.id!).order(Take.Columns.number).fetchAll(db))
             }
         }
     }
@@ -315,6 +315,11 @@ public final class SessionStore: Sendable {
                     """, arguments: [fingerprint]
             ).map { ($0["session"], $0["position"]) }
         }
+    }
+
+    /// True when a take of `file` (relative to the home folder) is stored.
+    public func hasTake(file: String) throws -> Bool {
+        try database.read { db in try Take.filter(Take.Columns.file == file).fetchCount(db) > 0 }
     }
 
     /// Every take's file, relative to the home folder.

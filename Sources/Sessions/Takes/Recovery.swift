@@ -48,7 +48,7 @@ public enum Recovery {
                 continue
             }
             // The writer may have stored it between the listing and the lock.
-            if try store.recordedFiles().contains(relative) { continue }
+            if try store.hasTake(file: relative) { continue }
             do {
                 try importTake(take, home: home, store: store, prompt: prompts[take.promptId])
                 report.imported.append(relative)
