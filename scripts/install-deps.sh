@@ -8,7 +8,8 @@
 set -euo pipefail
 
 runtime=(pkg-config portaudio19-dev libsndfile1-dev libsqlite3-dev espeak-ng)
-testing=(sox pulseaudio pulseaudio-utils libasound2-plugins tmux chromium python3 python3-numpy)
+testing=(sox libsox-fmt-mp3 pulseaudio pulseaudio-utils libasound2-plugins tmux chromium python3 python3-numpy
+    flite festival festvox-kallpc16k mbrola mbrola-us1 mbrola-us2 mbrola-en1)
 
 packages=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && packages+=("${testing[@]}")
@@ -28,6 +29,28 @@ fi
 
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+
+# The MBROLA voices are in Debian's contrib and non-free components: add them for the archive and
+# release the machine's own sources name (deb822 .sources or one-line sources.list).
+voices_source=/etc/apt/sources.list.d/rehearse-contrib.sources
+if [ "${1:-}" = "--test" ] && [ ! -e "$voices_source" ]; then
+    uri="" suite=""
+    if [ -r /etc/apt/sources.list.d/debian.sources ]; then
+        uri=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
+        suite=$(awk '/^Suites:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
+    fi
+    if [ -z "$uri" ] && [ -r /etc/apt/sources.list ]; then
+        read -r uri suite < <(awk '$1 == "deb" && $2 !~ /^\[/ { print $2, $3; exit }' /etc/apt/sources.list)
+    fi
+    if [ -z "$uri" ] || [ -z "$suite" ]; then
+        echo "install-deps: cannot tell which Debian archive this machine uses; add contrib and non-free" \
+            "to its apt sources for the MBROLA voices" >&2
+        exit 1
+    fi
+    printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: contrib non-free\nSigned-By: %s\n' \
+        "$uri" "$suite" /usr/share/keyrings/debian-archive-keyring.gpg | "${sudo[@]}" tee "$voices_source" >/dev/null
+fi
+
 echo "install-deps: installing ${missing[*]:-${packages[*]}}" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq

@@ -1,16 +1,29 @@
 #!/usr/bin/env python3
-"""Makes spoken answers with exactly known speech and pause boundaries, in several conditions.
+"""Makes spoken answers with exactly known speech and pause boundaries, in many hard conditions.
 
-Each answer is a series of espeak-ng phrases (several voices and speeds) joined by silences from
-0.1 s (too short to be a pause) to 5 s, after a leading silence (the response latency). The truth is
-taken from the clean phrases themselves: speech is every 10 ms frame within 35 dB of the phrase's
-loudest, so a pause is the real silence between two phrases (and inside one, if espeak-ng left one),
-not just the inserted gap.
-Each condition then degrades the same clean answers: noise (white, pink, brown with 50 Hz hum) at
-30/20/10 dB SNR, background voices 15 dB below the speaker, reverberation, and a quiet microphone
-(-20 dB gain, DC offset). Output: WAV files (16 kHz, 16-bit) and truth.json.
+Each answer is a series of phrases from one synthesizer voice (espeak-ng, flite, festival, or MBROLA
+through espeak-ng; answer k uses voice k of VOICES, in turn) joined by silences from 0.1 s (too short
+to be a pause) to 5 s, after a leading silence (the response latency). Phrases are rich in s-final
+words and stop releases. The truth is taken from the clean phrases themselves: speech is every 10 ms
+frame within 35 dB of the phrase's loudest, so a pause is the real silence between two phrases (and
+inside one, if the synthesizer left one), not just the inserted gap.
 
-usage: make_corpus.py OUTPUT_DIR [--answers N] [--seed S]
+Each condition then degrades the same clean answers (levels are relative to the speaker's active
+speech power):
+  clean
+  white / pink / brownhum (brown noise with 50 Hz hum)  at 30, 20 and 10 dB SNR
+  voices-30dB / -20dB / -10dB   1 to 6 background talkers from another synthesizer, from the start
+  reverb-0.3s / 0.6s / 0.9s     exponentially decaying noise impulse responses of that RT60
+  bumps        clicks, thumps and breaths 30-40 dB below the speaker in the lead-in and in pauses
+  zeros        0.1-1 s of digital zeros before a faint room noise starts; zeros-ogg, zeros-mp3: the
+               same after a lossy round trip (the codec's delay removed)
+  phone        300-3400 Hz, 8 kHz, mu-law, a little line noise, back to 16 kHz
+  rate-44k / rate-48k   the answer at 44.1 and 48 kHz with pink noise at 30 dB
+  quiet-dc     -20 dB gain and a DC offset
+Output: WAV files (16 kHz, 16-bit, except rate-*) and truth.json (per file: voice, latency, speech
+runs, pauses, syllable count, speech rate).
+
+usage: make_corpus.py OUTPUT_DIR [--answers N] [--seed S] [--conditions NAME,...]
 """
 import argparse
 import json
@@ -39,8 +52,12 @@ PHRASES = [
     "I would describe myself as calm and organised",
     "honestly it took me a while to get used to it",
     "the numbers improved by about twenty percent",
-    "I still remember how nervous I was that day",
     "it taught me to ask for help earlier",
+    "the costs of the tests kept us up at night",
+    "this process helps us check the facts first",
+    "the last steps were the hardest but it worked",
+    "that project cost us six weeks and a lot of trust",
+    "she asks good questions and expects clear answers",
 ]
 BABBLE = [
     "the weather will be dry in the north with some rain later",
@@ -49,23 +66,52 @@ BABBLE = [
     "the film tells the story of a family on a long journey",
     "traffic is heavy on the main road into the city",
     "scientists say the new bridge will open next spring",
+    "thousands of people gathered in the square on Sunday",
+    "the minister said the plan would be ready by the summer",
 ]
-VOICES = ["en-us", "en", "en-us+m3", "en+f2", "en-us+f4", "en+m7"]
+# (engine, voice): espeak-ng, flite, festival, and MBROLA diphone voices driven by espeak-ng.
+VOICES = [
+    ("espeak", "en-us"), ("flite", "slt"), ("mbrola", "mb-us1"), ("festival", "kal_diphone"),
+    ("espeak", "en+f2"), ("flite", "rms"), ("mbrola", "mb-us2"), ("flite", "awb"),
+    ("espeak", "en-us+m3"), ("mbrola", "mb-en1"), ("flite", "kal16"),
+]
 GAPS = [0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.3, 1.7, 2.2, 3.0, 4.0, 5.0]
 SPEECH_RANGE_DB = 35.0
 MIN_PAUSE = 0.25
+CONDITIONS = (["clean"] + [f"{k}-{s}dB" for k in ["white", "pink", "brownhum"] for s in [30, 20, 10]]
+              + [f"voices-{s}dB" for s in [30, 20, 10]] + [f"reverb-{t}s" for t in ["0.3", "0.6", "0.9"]]
+              + ["bumps", "zeros", "zeros-ogg", "zeros-mp3", "phone", "rate-44k", "rate-48k", "quiet-dc"])
+_synthesised = {}
 
 
-def espeak(text, voice, speed):
-    with tempfile.NamedTemporaryFile(suffix=".wav") as raw, tempfile.NamedTemporaryFile(suffix=".wav") as out:
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", raw.name, text], check=True)
-        subprocess.run(["sox", raw.name, "-r", str(RATE), "-c", "1", "-e", "floating-point", "-b", "32", out.name], check=True)
-        return read_wav(out.name)
+def run(command, **options):
+    return subprocess.run(command, check=True, capture_output=True, **options)
 
 
-def syllables(text, voice):
-    """Vowel nuclei in espeak-ng's own IPA transcription of the text: what it actually said."""
-    ipa = subprocess.run(["espeak-ng", "-q", "-v", voice, "--ipa", text], check=True, capture_output=True, text=True).stdout
+def synthesise(text, voice, speed):
+    """One phrase from one synthesizer at about `speed` words per minute, as 16 kHz samples."""
+    key = (text, voice, speed)
+    if key not in _synthesised:
+        engine, name = voice
+        stretch = f"{165 / speed:.3f}"  # flite and festival take a duration factor (1: their own pace)
+        with tempfile.TemporaryDirectory() as folder:
+            raw, script = os.path.join(folder, "raw.wav"), os.path.join(folder, "text.txt")
+            if engine in ("espeak", "mbrola"):
+                run(["espeak-ng", "-v", name, "-s", str(speed), "-w", raw, text])
+            elif engine == "flite":
+                run(["flite", "-voice", name, "--setf", f"duration_stretch={stretch}", "-t", text, "-o", raw])
+            else:
+                with open(script, "w") as file:
+                    file.write(text)
+                run(["text2wave", "-eval", f"(voice_{name})",
+                     "-eval", f"(Parameter.set 'Duration_Stretch {stretch})", "-o", raw, script])
+            _synthesised[key] = read_audio(raw)
+    return _synthesised[key]
+
+
+def syllables(text):
+    """Vowel nuclei in espeak-ng's IPA transcription of the text: close to what any voice said."""
+    ipa = run(["espeak-ng", "-q", "-v", "en-us", "--ipa", text], text=True).stdout
     vowels = set("aeiouyæɑɒɔəɛɜɪʊʌɐɘɵɤøœɶɯɨʉɚɝ")
     count, inside = 0, False
     for char in ipa:
@@ -83,18 +129,42 @@ def syllables(text, voice):
     return count
 
 
-def read_wav(path):
-    result = subprocess.run(["sox", path, "-t", "f32", "-"], check=True, capture_output=True)
+def read_audio(path, rate=RATE):
+    """Any file sox reads, as mono float samples at `rate`."""
+    result = run(["sox", path, "-r", str(rate), "-c", "1", "-t", "f32", "-"])
     return np.frombuffer(result.stdout, dtype=np.float32).astype(np.float64)
 
 
-def write_wav(path, samples):
-    pcm = np.clip(np.round(samples * 32767), -32768, 32767).astype("<i2")
+def write_wav(path, samples, rate=RATE):
+    pcm = np.clip(np.round(np.clip(samples, -1, 1) * 32767), -32768, 32767).astype("<i2")
     with wave.open(path, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
-        out.setframerate(RATE)
+        out.setframerate(rate)
         out.writeframes(pcm.tobytes())
+
+
+def through_sox(samples, *effects, extension="wav", encoding=()):
+    """Writes the samples in a format (and through effects) sox knows, and reads them back at 16 kHz."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, coded = os.path.join(folder, "in.wav"), os.path.join(folder, f"coded.{extension}")
+        write_wav(source, samples)
+        run(["sox", source, *encoding, coded, *effects])
+        return read_audio(coded)
+
+
+def aligned(original, processed):
+    """`processed` shifted so that it lines up with `original` again (a codec's delay removed)."""
+    n = len(original)
+    processed = np.concatenate([processed, np.zeros(max(0, n - len(processed)))])[: n + RATE // 10]
+    size = 1 << int(np.ceil(np.log2(2 * len(processed))))
+    correlation = np.fft.irfft(np.fft.rfft(processed, size) * np.conj(np.fft.rfft(original, size)), size)
+    window = RATE // 10
+    lags = np.concatenate([correlation[:window], correlation[-window:]])
+    lag = int(np.argmax(lags))
+    lag = lag if lag < window else lag - 2 * window
+    shifted = processed[lag:] if lag >= 0 else np.concatenate([np.zeros(-lag), processed])
+    return np.concatenate([shifted, np.zeros(max(0, n - len(shifted)))])[:n]
 
 
 def speech_spans(samples):
@@ -113,9 +183,8 @@ def speech_spans(samples):
     return [(s * frame, e * frame) for s, e in spans]
 
 
-def make_answer(rng):
+def make_answer(rng, voice):
     phrase_count = rng.integers(3, 7)
-    voice = VOICES[rng.integers(len(VOICES))]
     speed = int(rng.integers(120, 200))
     latency = float(rng.uniform(0.4, 4.0))
     pieces = [np.zeros(int(latency * RATE))]
@@ -123,17 +192,17 @@ def make_answer(rng):
     syllable_count = 0
     position = len(pieces[0])
     for index, text in enumerate(rng.choice(PHRASES, size=phrase_count, replace=False)):
-        clip = espeak(str(text), voice, speed)
+        clip = synthesise(str(text), voice, speed)
+        clip = clip / (np.max(np.abs(clip)) + 1e-12)  # one level for the whole answer, whatever the voice
         speech += [[position + start, position + end] for start, end in speech_spans(clip)]
-        syllable_count += syllables(str(text), voice)
+        syllable_count += syllables(str(text))
         pieces.append(clip)
         position += len(clip)
         if index < phrase_count - 1:
             gap = np.zeros(int(GAPS[rng.integers(len(GAPS))] * RATE))
             pieces.append(gap)
             position += len(gap)
-    tail = np.zeros(int(rng.uniform(0.5, 1.5) * RATE))
-    pieces.append(tail)
+    pieces.append(np.zeros(int(rng.uniform(0.5, 1.5) * RATE)))
     signal = np.concatenate(pieces)
     # Merge speech closer than the pause threshold, as the analysis does.
     runs = []
@@ -143,7 +212,7 @@ def make_answer(rng):
         else:
             runs.append([start, end])
     truth = {
-        "voice": voice,
+        "voice": "/".join(voice),
         "speed": speed,
         "duration": len(signal) / RATE,
         "latency": runs[0][0] / RATE,
@@ -151,14 +220,17 @@ def make_answer(rng):
         "pauses": [{"start": a[1] / RATE, "end": b[0] / RATE} for a, b in zip(runs, runs[1:])],
         "syllables": syllable_count,
     }
-    speaking_span = (runs[-1][1] - runs[0][0]) / RATE
-    truth["speechRate"] = syllable_count / speaking_span
-    return signal, truth, speech
+    truth["speechRate"] = syllable_count / ((runs[-1][1] - runs[0][0]) / RATE)
+    return signal, truth, runs
 
 
-def speech_power(signal, speech):
-    parts = np.concatenate([signal[s:e] for s, e in speech])
-    return float(np.mean(parts ** 2))
+def speech_power(signal, runs):
+    return float(np.mean(np.concatenate([signal[s:e] for s, e in runs]) ** 2))
+
+
+def at_level(noise, power, below_db):
+    """`noise` scaled so that its power is `below_db` under `power`."""
+    return noise / (np.sqrt(np.mean(noise ** 2)) + 1e-20) * np.sqrt(power / 10 ** (below_db / 10))
 
 
 def coloured_noise(rng, n, kind):
@@ -183,58 +255,133 @@ def coloured_noise(rng, n, kind):
     return noise
 
 
-def babble(rng, n):
+def background_voices(rng, n, talkers, speaker):
+    """`talkers` people talking at once, each from a synthesizer other than the speaker's."""
+    others = [v for v in VOICES if v[0] != speaker[0]]
     mix = np.zeros(n)
-    for talker in range(4):
-        voice = VOICES[(talker + 2) % len(VOICES)]
-        stream = np.concatenate([espeak(str(t), voice, 160) for t in rng.permutation(BABBLE)])
+    for talker in range(talkers):
+        voice = others[int(rng.integers(len(others)))]
+        stream = np.concatenate([synthesise(str(t), voice, 170) for t in rng.permutation(BABBLE)])
         while len(stream) < n:
             stream = np.concatenate([stream, stream])
         offset = int(rng.integers(0, len(stream) - n + 1))
-        mix += stream[offset:offset + n]
-    return mix / np.std(mix)
+        part = stream[offset:offset + n]
+        mix += part / (np.sqrt(np.mean(part ** 2)) + 1e-20)
+    return mix
 
 
-def reverb(rng, signal, rt60=0.5):
+def reverb(rng, signal, rt60):
     length = int(rt60 * RATE)
     t = np.arange(length) / RATE
     impulse = rng.standard_normal(length) * np.exp(-6.9 * t / rt60)
     impulse[0] = 1.0
     impulse /= np.sqrt(np.sum(impulse ** 2))
-    wet = np.convolve(signal, impulse)[: len(signal)]
+    size = 1 << int(np.ceil(np.log2(len(signal) + length)))
+    wet = np.fft.irfft(np.fft.rfft(signal, size) * np.fft.rfft(impulse, size), size)[: len(signal)]
     return wet * np.sqrt(np.mean(signal ** 2) / np.mean(wet ** 2))
 
 
-def conditions(rng, signal, speech):
-    power = speech_power(signal, speech)
-    yield "clean", signal
-    for kind in ["white", "pink", "brownhum"]:
-        for snr in [30, 20, 10]:
-            noise = coloured_noise(rng, len(signal), kind)
-            yield f"{kind}-{snr}dB", signal + noise * np.sqrt(power / 10 ** (snr / 10))
-    yield "babble-15dB", signal + babble(rng, len(signal)) * np.sqrt(power / 10 ** 1.5)
-    yield "reverb", reverb(rng, signal)
-    quiet = signal * 10 ** (-20 / 20) + 0.02
-    yield "quiet-dc", quiet + rng.standard_normal(len(signal)) * np.sqrt(power * 0.01 / 10 ** 3.5)
+def quiet_gaps(runs, n, latency_end):
+    """Stretches of at least 0.8 s with no speech (the lead-in and long pauses), as sample ranges
+    shrunk by 0.15 s at both ends, so that an event put there cannot touch speech."""
+    margin = int(0.15 * RATE)
+    edges = [(0, runs[0][0])] + [(a[1], b[0]) for a, b in zip(runs, runs[1:])]
+    return [(s + margin, e - margin) for s, e in edges if e - s >= int(0.8 * RATE)]
+
+
+def bump_events(rng, signal, runs, power):
+    """Clicks, thumps (a knock on the desk) and breaths in the lead-in and in long pauses, each 30
+    to 40 dB below the speaker."""
+    out = np.zeros(len(signal))
+    for start, end in quiet_gaps(runs, len(signal), runs[0][0]):
+        for _ in range(int(rng.integers(1, 3))):
+            kind = ["click", "thump", "breath"][int(rng.integers(3))]
+            if kind == "click":
+                length = int(0.006 * RATE)
+                event = rng.standard_normal(length) * np.exp(-np.arange(length) / (0.0015 * RATE))
+            elif kind == "thump":
+                length = int(rng.uniform(0.08, 0.15) * RATE)
+                t = np.arange(length) / RATE
+                event = np.sin(2 * np.pi * rng.uniform(60, 150) * t) * np.exp(-t / 0.03)
+                event += 0.2 * rng.standard_normal(length) * np.exp(-t / 0.01)
+            else:
+                length = int(rng.uniform(0.25, 0.45) * RATE)
+                noise = np.fft.rfft(rng.standard_normal(length))
+                freqs = np.fft.rfftfreq(length, 1 / RATE)
+                noise[(freqs < 400) | (freqs > 4000)] = 0
+                event = np.fft.irfft(noise, length) * np.sin(np.pi * np.arange(length) / length) ** 2
+            if end - start <= length:
+                continue
+            at = int(rng.integers(start, end - length))
+            out[at:at + length] += at_level(event, power, rng.uniform(30, 40))
+    return out
+
+
+def conditions(rng, signal, runs, voice, number, wanted):
+    power = speech_power(signal, runs)
+    room = at_level(coloured_noise(rng, len(signal), "pink"), power, 45)
+    for name in wanted:
+        kind, _, level = name.partition("-")
+        if name == "clean":
+            yield name, signal, RATE
+        elif kind in ("white", "pink", "brownhum"):
+            yield name, signal + at_level(coloured_noise(rng, len(signal), kind), power, int(level[:-2])), RATE
+        elif kind == "voices":
+            talkers = 1 + number % 6
+            yield name, signal + room + at_level(background_voices(rng, len(signal), talkers, voice), power, int(level[:-2])), RATE
+        elif kind == "reverb":
+            yield name, reverb(rng, signal, float(level[:-1])) + room, RATE
+        elif name == "bumps":
+            yield name, signal + room + bump_events(rng, signal, runs, power), RATE
+        elif kind == "zeros":
+            zeros = int(min(rng.uniform(0.1, 1.0), runs[0][0] / RATE - 0.2) * RATE)
+            hiss = at_level(coloured_noise(rng, len(signal), "white"), power, 40) + room
+            audio = signal + hiss
+            audio[:zeros] = 0
+            if level == "ogg":
+                audio = aligned(audio, through_sox(audio, extension="ogg"))
+            elif level == "mp3":
+                audio = aligned(audio, through_sox(audio, extension="mp3", encoding=["-C", "64"]))
+            yield name, audio, RATE
+        elif name == "phone":
+            line = at_level(coloured_noise(rng, len(signal), "white"), power, 35)
+            coded = through_sox(signal + line, "sinc", "300-3400", "rate", "8000", extension="wav",
+                                encoding=["-e", "mu-law", "-r", "8000"])
+            yield name, aligned(signal, coded), RATE
+        elif kind == "rate":
+            noisy = signal + at_level(coloured_noise(rng, len(signal), "pink"), power, 30)
+            rate = 44_100 if level == "44k" else 48_000
+            with tempfile.TemporaryDirectory() as folder:
+                path = os.path.join(folder, "in.wav")
+                write_wav(path, noisy)
+                yield name, read_audio(path, rate), rate
+        elif name == "quiet-dc":
+            quiet = signal * 10 ** (-20 / 20) + 0.02
+            yield name, quiet + at_level(rng.standard_normal(len(signal)), power * 0.01, 35), RATE
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output")
-    parser.add_argument("--answers", type=int, default=12)
+    parser.add_argument("--answers", type=int, default=22)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--conditions", default=",".join(CONDITIONS), help="comma-separated subset")
     args = parser.parse_args()
+    wanted = args.conditions.split(",")
+    unknown = [c for c in wanted if c not in CONDITIONS]
+    if unknown:
+        parser.error(f"unknown condition(s) {', '.join(unknown)}; known: {', '.join(CONDITIONS)}")
     rng = np.random.default_rng(args.seed)
     os.makedirs(args.output, exist_ok=True)
     truth = {}
     for number in range(args.answers):
-        signal, answer_truth, speech = make_answer(rng)
-        peak = np.max(np.abs(signal))
-        signal = signal * (0.5 / peak)
-        for condition, audio in conditions(rng, signal, speech):
+        voice = VOICES[number % len(VOICES)]
+        signal, answer_truth, runs = make_answer(rng, voice)
+        signal = signal * (0.5 / np.max(np.abs(signal)))
+        for condition, audio, rate in conditions(rng, signal, runs, voice, number, wanted):
             name = f"{condition}/answer{number:02d}.wav"
             os.makedirs(os.path.join(args.output, condition), exist_ok=True)
-            write_wav(os.path.join(args.output, name), np.clip(audio, -1, 1))
+            write_wav(os.path.join(args.output, name), audio, rate)
             truth[name] = answer_truth
         print(f"answer {number + 1}/{args.answers}: {answer_truth['voice']} at {answer_truth['speed']} wpm, "
               f"{len(answer_truth['pauses'])} pauses", flush=True)

