@@ -124,31 +124,61 @@ struct FrameTiming {
 }
 
 /// Collects, frame by frame, the speech segments and syllable peaks.
+///
+/// Until the speaker has been heard, frames are held back (the lead-in: up to a minute), because
+/// only then can a faint sound before the first word be told from the first word itself; they are
+/// then judged with what the speaker model knows. Stretches of speech are checked against the
+/// speaker once more when the audio ends.
 struct SpeechTracker {
     let frameTiming: FrameTiming
     private var detector: VoiceActivityDetector
-    private var speakerLevel = SpeakerLevel()
+    private var speaker = SpeakerModel()
     private(set) var syllables = SyllableNuclei()
-    private var segments: [TimeSpan] = []
+    private var segments: [(span: TimeSpan, peak: Float)] = []
+    private var leadIn: [(index: Int, features: FrameFeatures)] = []
+    /// The loudest frame passed to the detector since the last stretch of speech ended, in dB.
+    private var peak = -Float.infinity
+    /// Frames held back at most while waiting for the speaker (60 s).
+    static let longestLeadIn = 6_000
 
     init(frameTiming: FrameTiming, minimumSpeechFrames: Int) {
         self.frameTiming = frameTiming
         detector = VoiceActivityDetector(minimumSpeechFrames: minimumSpeechFrames)
+        leadIn.reserveCapacity(256)
     }
 
     mutating func consume(frame index: Int, features: FrameFeatures) {
         syllables.process(
             time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare
         )
-        let score = speakerLevel.gate(features)
+        if !features.isDigitalSilence { speaker.learn(features) }
+        if speaker.level == nil && leadIn.count < Self.longestLeadIn {
+            leadIn.append((index, features))
+            return
+        }
+        judgeLeadIn()
+        judge(frame: index, features: features)
+    }
+
+    private mutating func judgeLeadIn() {
+        guard !leadIn.isEmpty else { return }
+        for (index, features) in leadIn { judge(frame: index, features: features) }
+        leadIn.removeAll(keepingCapacity: false)
+    }
+
+    private mutating func judge(frame index: Int, features: FrameFeatures) {
+        let score = speaker.score(features)
+        if score > 0 { peak = max(peak, features.intensity) }
         if let speech = detector.process(frame: index, score: score) {
-            segments.append(frameTiming.span(of: speech))
+            segments.append((frameTiming.span(of: speech), peak))
+            peak = -.infinity
         }
     }
 
-    /// Closes any open segment and returns all of them.
+    /// Closes any open segment and returns the stretches of the speaker's speech.
     mutating func finish() -> [TimeSpan] {
-        if let speech = detector.finish() { segments.append(frameTiming.span(of: speech)) }
-        return segments
+        judgeLeadIn()
+        if let speech = detector.finish() { segments.append((frameTiming.span(of: speech), peak)) }
+        return segments.filter { speaker.isSpeaker(peak: $0.peak) }.map(\.span)
     }
 }

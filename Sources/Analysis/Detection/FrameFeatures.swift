@@ -16,6 +16,9 @@ struct FrameFeatures {
     var intensity: Float
     /// Share of that power below 1 kHz: high for vowels (voiced), low for fricatives and noise.
     var lowBandShare: Float
+    /// True when the frame holds (next to) nothing at all: the digital zeros a stream or a file may
+    /// start with, which say nothing about the room.
+    var isDigitalSilence = false
 }
 
 /// Cuts a stream of samples into overlapping windowed frames and measures each one.
@@ -139,20 +142,35 @@ struct FrameAnalyzer {
                 }
             }
         }
+        // Digital zeros (a stream starting, a file padded with silence) are not the room's noise:
+        // the floor learns them as the quietest noise there can be, not as nothing at all.
+        var bandPower: Float = 0
+        let quietest = Self.digitalSilence * Float(fft.size * fft.size) / 4 / Float(speechBins.count)
+        for bin in speechBins {
+            bandPower += power[bin]
+            power[bin] = max(power[bin], quietest)
+        }
+        let isDigitalSilence = bandPower < quietest * Float(speechBins.count)
         // Until the noise estimate has settled, scores mean nothing: learn first, then judge.
         if noise.isWarmingUp {
             power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: true) }
-            return FrameFeatures(speechScore: 0, intensity: -120, lowBandShare: 0)
+            return FrameFeatures(speechScore: 0, intensity: -120, lowBandShare: 0, isDigitalSilence: isDigitalSilence)
         }
-        let features = power.withUnsafeBufferPointer { power in
+        let scored = power.withUnsafeBufferPointer { power in
             noise.power.withUnsafeBufferPointer { floor in
                 score(power: power, floor: floor)
             }
         }
+        var features = scored
+        features.isDigitalSilence = isDigitalSilence
         let looksLikeNoise = features.speechScore < Self.noiseScore
         power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: looksLikeNoise) }
         return features
     }
+
+    /// Band power (relative to full scale) below which a frame is digital silence: −110 dB, under the
+    /// quantisation noise of 16-bit audio, far under any microphone's self-noise.
+    static let digitalSilence: Float = 1e-11
 
     /// Scale of the noise floor in the likelihood ratio.
     static let floorBias: Float = 1.0
