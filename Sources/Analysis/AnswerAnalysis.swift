@@ -18,10 +18,19 @@ public struct AnswerAnalysis: Sendable, Equatable {
     public var clippedSamples: Int
     /// Largest absolute sample value, 0…1.
     public var peakLevel: Float
+    /// How far the measures can be trusted.
+    public var reliability: Reliability
+    /// The detector that made this result. Results of different versions are not compared silently.
+    public var detectorVersion: Int { Self.detectorVersion }
+    /// Raised whenever a change to the detector changes its results: 1 was the first release's
+    /// (0.2-4 kHz, one noise floor), 2 models the speaker (lead-in held, quiet stretches dropped,
+    /// 0.2-8 kHz).
+    public static let detectorVersion = 2
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], syllableNuclei: [Double],
-        metrics: FluencyMetrics, settings: AnalysisSettings, clippedSamples: Int, peakLevel: Float
+        metrics: FluencyMetrics, settings: AnalysisSettings, clippedSamples: Int, peakLevel: Float,
+        reliability: Reliability
     ) {
         self.duration = duration
         self.sampleRate = sampleRate
@@ -32,6 +41,7 @@ public struct AnswerAnalysis: Sendable, Equatable {
         self.settings = settings
         self.clippedSamples = clippedSamples
         self.peakLevel = peakLevel
+        self.reliability = reliability
     }
 
     /// Share of samples that are clipped, 0…1.

@@ -8,10 +8,11 @@
 /// let result = analyzer.finish()
 /// ```
 /// How it decides what is speech: each 10 ms frame's spectrum is compared bin by bin with an
-/// adaptive estimate of the background noise (`NoiseFloor`); frames whose 200 Hz–4 kHz band stands
-/// out by a likelihood-ratio test are speech (`FrameFeatures`), smoothed with hysteresis and
-/// hangover (`VoiceActivityDetector`). Level, DC offset and steady noise or hum therefore do not
-/// move the decision; only how far speech rises above the background does.
+/// adaptive estimate of the background noise (`NoiseFloor`); frames whose 200 Hz–8 kHz band stands
+/// out by a likelihood-ratio test are speech-like (`FrameFeatures`); of those, only frames loud
+/// enough to be the person answering count (`SpeakerModel`), smoothed with hysteresis and hangover
+/// (`VoiceActivityDetector`). Level, DC offset and steady noise or hum therefore do not move the
+/// decision; how far speech rises above the background, and how close it comes to the speaker, do.
 public struct SpeechAnalyzer {
     public let sampleRate: Int
     public let settings: AnalysisSettings
@@ -70,7 +71,8 @@ public struct SpeechAnalyzer {
                 duration: duration, runs: runs, pauses: pauses, syllables: nuclei, minimumPause: settings.minimumPause),
             settings: settings,
             clippedSamples: clippedSamples,
-            peakLevel: peakLevel
+            peakLevel: peakLevel,
+            reliability: tracker.room.reliability
         )
     }
 
@@ -133,6 +135,7 @@ struct SpeechTracker {
     let frameTiming: FrameTiming
     private var detector: VoiceActivityDetector
     private var speaker = SpeakerModel()
+    private(set) var room = RoomEstimate()
     private(set) var syllables = SyllableNuclei()
     private var segments: [(span: TimeSpan, peak: Float)] = []
     private var leadIn: [(index: Int, features: FrameFeatures)] = []
@@ -168,6 +171,7 @@ struct SpeechTracker {
 
     private mutating func judge(frame index: Int, features: FrameFeatures) {
         let score = speaker.score(features)
+        room.learn(features, score: score)
         if score > 0 { peak = max(peak, features.intensity) }
         if let speech = detector.process(frame: index, score: score) {
             segments.append((frameTiming.span(of: speech), peak))

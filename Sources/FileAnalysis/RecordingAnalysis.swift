@@ -55,6 +55,10 @@ public enum RecordingAnalysis {
                     format: "%.1f %% of the samples are clipped (recorded too loud); measures may be off",
                     analysis.clippedFraction * 100))
         }
+        if !analysis.runs.isEmpty { warnings += analysis.reliability.cautions }
+        if analysis.peakLevel > 0 && analysis.peakLevel < 0.01 {
+            warnings.append("too quiet (peaks at 1 % of full scale or less): move closer or raise the input level")
+        }
         return warnings
     }
 }

@@ -16,6 +16,8 @@ struct FrameFeatures {
     var intensity: Float
     /// Share of that power below 1 kHz: high for vowels (voiced), low for fricatives and noise.
     var lowBandShare: Float
+    /// The frame's whole speech-band power, noise included, in dB (relative to full scale, roughly).
+    var level: Float = -120
     /// True when the frame holds (next to) nothing at all: the digital zeros a stream or a file may
     /// start with, which say nothing about the room.
     var isDigitalSilence = false
@@ -23,8 +25,8 @@ struct FrameFeatures {
 
 /// Cuts a stream of samples into overlapping windowed frames and measures each one.
 ///
-/// Audio above 16 kHz sample rate is first halved (repeatedly) towards 8–16 kHz: the speech band
-/// ends at 4 kHz, and every frame is then cheaper.
+/// Audio above 32 kHz sample rate is first halved (repeatedly) towards 16–32 kHz: the speech band
+/// analysed ends at 8 kHz (sibilants reach that high), and every frame is then cheaper.
 struct FrameAnalyzer {
     /// The rate frames are cut at, after decimation, in Hz.
     let sampleRate: Int
@@ -53,7 +55,7 @@ struct FrameAnalyzer {
         var sampleRate = inputRate
         var delay = 0.0
         var decimators: [HalfbandDecimator] = []
-        while sampleRate % 2 == 0 && sampleRate / 2 >= 8_000 {
+        while sampleRate % 2 == 0 && sampleRate / 2 >= 16_000 {
             delay += Double(HalfbandDecimator.delay) / Double(sampleRate)
             decimators.append(HalfbandDecimator())
             sampleRate /= 2
@@ -76,11 +78,12 @@ struct FrameAnalyzer {
         let binWidth = Double(sampleRate) / Double(size)
         let nyquistBin = size / 2
         func bin(_ hertz: Double) -> Int { min(nyquistBin, max(1, Int((hertz / binWidth).rounded()))) }
-        // 200 Hz keeps mains hum and DC out; 4 kHz (or just under Nyquist) holds the formants.
-        speechBins = bin(200)..<min(nyquistBin, max(bin(200) + 1, bin(min(4_000, 0.95 * Double(sampleRate) / 2))))
+        // 200 Hz keeps mains hum and DC out; up to 8 kHz (or just under Nyquist) holds the formants
+        // and the fricatives (/s/ and /ʃ/ put most of their energy between 4 and 8 kHz).
+        speechBins = bin(200)..<min(nyquistBin, max(bin(200) + 1, bin(min(8_000, 0.95 * Double(sampleRate) / 2))))
         lowBins = speechBins.lowerBound..<min(speechBins.upperBound, bin(1_000))
         let band = speechBins
-        let edges = [band.lowerBound, bin(700), bin(1_500), bin(2_500), band.upperBound].map {
+        let edges = [band.lowerBound, bin(700), bin(1_500), bin(2_500), bin(4_000), band.upperBound].map {
             min(max($0, band.lowerBound), band.upperBound)
         }
         subBands = zip(edges, edges.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
@@ -151,10 +154,12 @@ struct FrameAnalyzer {
             power[bin] = max(power[bin], quietest)
         }
         let isDigitalSilence = bandPower < quietest * Float(speechBins.count)
+        let level = 10 * log10(bandPower / (Float(fft.size * fft.size) / 4) + 1e-12)
         // Until the noise estimate has settled, scores mean nothing: learn first, then judge.
         if noise.isWarmingUp {
             power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: true) }
-            return FrameFeatures(speechScore: 0, intensity: -120, lowBandShare: 0, isDigitalSilence: isDigitalSilence)
+            return FrameFeatures(
+                speechScore: 0, intensity: -120, lowBandShare: 0, level: level, isDigitalSilence: isDigitalSilence)
         }
         let scored = power.withUnsafeBufferPointer { power in
             noise.power.withUnsafeBufferPointer { floor in
@@ -163,6 +168,7 @@ struct FrameAnalyzer {
         }
         var features = scored
         features.isDigitalSilence = isDigitalSilence
+        features.level = level
         let looksLikeNoise = features.speechScore < Self.noiseScore
         power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: looksLikeNoise) }
         return features

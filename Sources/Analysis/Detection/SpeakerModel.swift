@@ -4,17 +4,15 @@
 /// model learns their loud end from syllable-like peaks (a rise and a fall of at least
 /// `peakProminence` dB in frames that clearly hold speech): speech comes in syllables, while hiss is
 /// steady and a bump is a single event, so neither can pass for the speaker before the first word.
-/// It learns the level of everything
-/// else (steady noise, other voices, a reverberant tail) from the quieter part of all frames. A frame
-/// is the speaker's only when it rises above both: within `range` dB of the speaker's loud end, and
-/// `backgroundMargin` dB above the background (a gate that never asks for more than `closestGate` dB
-/// below the speaker). Stretches of "speech" whose loudest frame stays `segmentRange` dB under the
-/// speaker are not theirs either: a chair creak, a breath, hiss after a stream starts. The −25 dB
-/// figure follows Praat's silence detection (Boersma & Weenink, "To TextGrid (silences)": silence
-/// threshold relative to the maximum intensity, −25 dB by default).
+/// A frame is the speaker's only when it lies within `range` dB of that loud end, which keeps a
+/// television 30 dB down and the tail of a reverberant room out of the speech. Stretches of "speech"
+/// whose loudest frame stays `segmentRange` dB under the speaker are not theirs either: a chair
+/// creak, a breath, hiss after a stream starts. That −25 dB follows Praat's silence detection
+/// (Boersma & Weenink, "To TextGrid (silences)": silence threshold relative to the maximum
+/// intensity, −25 dB by default).
 struct SpeakerModel {
     /// Frames quieter than the speaker's loud end by more than this many dB are never theirs.
-    var range: Float = 40
+    var range: Float = 35
     /// A stretch whose loudest frame is further than this below the speaker's loud end is not theirs.
     var segmentRange: Float = 25
     /// Peaks in frames scoring above this teach the speaker's level.
@@ -23,32 +21,22 @@ struct SpeakerModel {
     var peakProminence: Float = 6
     /// Syllable-like peaks needed before the speaker counts as heard.
     var peaksToKnow = 3
-    /// How far above the background's level a frame must rise to be the speaker's, in dB.
-    var backgroundMargin: Float = 6
-    /// The background gate never sits closer than this to the speaker's loud end, in dB.
-    var closestGate: Float = 40
-    /// Which share of all frames is taken as the background's level (its quieter part).
-    var backgroundShare = 0.4
     private var speakerPeaks = IntensityHistogram()
-    private var allFrames = IntensityHistogram()
     private var peaks = 0
-    private var seen = 0
+    private var framesSinceRefresh = 0
     private var risingFrom: Float = .infinity
     private var candidate: (intensity: Float, strong: Bool)?
-    /// The speaker's loud end (95th percentile of their frames' intensity) in dB, once known.
+    /// The speaker's loud end (95th percentile of their syllable peaks) in dB, once known.
     private(set) var level: Float?
-    /// The level of the quieter part of the recording (speaker's pauses, the room) in dB.
-    private(set) var background: Float = -150
 
     /// Learns from one frame.
     mutating func learn(_ features: FrameFeatures) {
-        allFrames.add(features.intensity)
-        seen += 1
         trackPeaks(features.intensity, strong: features.speechScore > learningScore)
+        framesSinceRefresh += 1
         // A percentile costs a pass over 400 bins: refresh every 25 frames, not every frame.
-        if peaks >= peaksToKnow && (level == nil || seen % 25 == 0) {
+        if peaks >= peaksToKnow && (level == nil || framesSinceRefresh >= 25) {
             level = speakerPeaks.percentile(0.95)
-            background = allFrames.percentile(backgroundShare)
+            framesSinceRefresh = 0
         }
     }
 
@@ -72,15 +60,9 @@ struct SpeakerModel {
         }
     }
 
-    /// The lowest intensity, in dB, that can be the speaker's, once the speaker has been heard.
-    var gate: Float? {
-        guard let level else { return nil }
-        return max(level - range, min(background + backgroundMargin, level - closestGate))
-    }
-
     /// The frame's speech score, or 0 when the frame is too quiet to be the speaker.
     func score(_ features: FrameFeatures) -> Float {
-        if let gate, features.intensity < gate { return 0 }
+        if let level, features.intensity < level - range { return 0 }
         return features.speechScore
     }
 

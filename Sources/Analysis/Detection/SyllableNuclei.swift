@@ -81,15 +81,24 @@ struct IntensityHistogram {
         total += 1
     }
 
-    /// The level below which `fraction` of the values lie, in dB.
-    func percentile(_ fraction: Double) -> Float {
-        guard total > 0 else { return Self.floor }
-        let target = Int((fraction * Double(total)).rounded(.up))
+    /// The level below which `fraction` of the values lie, in dB; of the values below `limit` only,
+    /// when one is given.
+    func percentile(_ fraction: Double, below limit: Float = .infinity) -> Float {
+        let population = count(below: limit)
+        guard population > 0 else { return Self.floor }
+        let target = Int((fraction * Double(population)).rounded(.up))
         var seen = 0
         for (bin, count) in counts.enumerated() {
             seen += count
             if seen >= target { return Self.floor + (Float(bin) + 0.5) * Self.width }
         }
         return Self.floor + Float(counts.count) * Self.width
+    }
+
+    /// How many values lie below `limit` dB (all of them for infinity).
+    func count(below limit: Float = .infinity) -> Int {
+        guard limit.isFinite else { return total }
+        let end = Int(min(Float(counts.count), max(0, ((limit - Self.floor) / Self.width).rounded(.down))))
+        return counts[..<end].reduce(0, +)
     }
 }
