@@ -30,7 +30,7 @@ public struct AnswerAnalysis: Sendable, Equatable {
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], syllableNuclei: [Double],
         metrics: FluencyMetrics, settings: AnalysisSettings, clippedSamples: Int, peakLevel: Float,
-        reliability: Reliability
+        reliability: Reliability = Reliability(signalToNoise: nil, backgroundSpeech: false)
     ) {
         self.duration = duration
         self.sampleRate = sampleRate

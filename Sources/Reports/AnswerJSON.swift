@@ -20,6 +20,13 @@ public enum AnswerJSON {
             "speech": analysis.runs.map(span),
             "pauses": analysis.pauses.map(span),
             "metrics": metrics(analysis.metrics),
+            "detectorVersion": analysis.detectorVersion,
+            "reliability": [
+                "signalToNoise": analysis.reliability.signalToNoise.map { ($0 * 10).rounded() / 10 } as Any?
+                    ?? NSNull(),
+                "backgroundSpeech": analysis.reliability.backgroundSpeech,
+                "cautions": analysis.reliability.cautions,
+            ] as [String: Any],
         ]
     }
 

@@ -64,7 +64,7 @@ import Testing
         let result = SpeechAnalyzer.analyze(samples, sampleRate: 16_000)
         #expect(result.pauses.count == truth.count)
         for (found, expected) in zip(result.pauses, truth) {
-            #expect(found.overlapRatio(with: expected) > 0.9)
+            #expect(found.overlapRatio(with: expected) > 0.9, "found \(found), expected \(expected)")
         }
     }
 
@@ -100,6 +100,47 @@ import Testing
         #expect(result.metrics.pauseCount == 0)
         #expect(result.metrics.speechRate == nil)
         #expect(result.metrics.trailingSilence == 3)
+    }
+
+    /// White noise at `level` (full scale 1), repeatable.
+    static func hiss(_ seconds: Double, rate: Int, level: Float, seed: UInt64 = 99) -> [Float] {
+        var state = seed
+        return (0..<Int(seconds * Double(rate))).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int32(truncatingIfNeeded: state >> 32)) / Float(Int32.max) * level
+        }
+    }
+
+    /// A stream that starts with digital zeros, then a faint room hiss 45 dB below the speech: the
+    /// first word is the first burst, not the hiss.
+    @Test func digitalZerosThenHissAreNotTheFirstWord() {
+        let rate = 16_000
+        let (speech, truth) = Self.answer(rate: rate)
+        let room = Self.hiss(Double(speech.count) / Double(rate), rate: rate, level: 0.001)
+        var samples = zip(speech, room).map { $0 + $1 }
+        for index in 0..<(rate * 6 / 10) { samples[index] = 0 }  // 0.6 s of zeros, speech at 1.0 s
+        let result = SpeechAnalyzer.analyze(samples, sampleRate: rate)
+        #expect(abs((result.latency ?? 0) - 1.0) < 0.03, "latency \(result.latency ?? -1)")
+        #expect(result.pauses.count == truth.count)
+    }
+
+    /// A knock on the desk about 30 dB below the speaker in the silence before the first word, and
+    /// another inside the long pause: neither is speech.
+    @Test func aQuietBumpIsNotSpeech() {
+        let rate = 16_000
+        var (samples, truth) = Self.answer(rate: rate)
+        let room = Self.hiss(Double(samples.count) / Double(rate), rate: rate, level: 0.0003)
+        samples = zip(samples, room).map { $0 + $1 }
+        let knock = Self.hiss(0.12, rate: rate, level: 0.01, seed: 7)
+        for start in [0.4, 6.9] {
+            for (n, sample) in knock.enumerated() {
+                samples[Int(start * Double(rate)) + n] += sample * Float(exp(-Double(n) / Double(rate) / 0.03))
+            }
+        }
+        let result = SpeechAnalyzer.analyze(samples, sampleRate: rate)
+        #expect(abs((result.latency ?? 0) - 1.0) < 0.03, "latency \(result.latency ?? -1)")
+        #expect(result.pauses.count == truth.count, "pauses \(result.pauses)")
+        #expect(result.reliability.backgroundSpeech == false)
     }
 
     @Test func clippingIsCounted() {

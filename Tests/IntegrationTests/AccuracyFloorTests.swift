@@ -5,14 +5,29 @@ import Testing
 import TestSupport
 import FileAnalysis
 
-/// The accuracy floor, on a small corpus made fresh by Benchmarks/accuracy/make_corpus.py: espeak-ng
-/// answers with exactly known pauses, clean, in white / pink / brown-and-hum noise, quiet with a DC
-/// offset, and reverberant. The full comparison with peers is in BENCHMARKS.md; this keeps the
-/// floor from slipping.
+/// The accuracy floor, on a small corpus made fresh by Benchmarks/accuracy/make_corpus.py: answers
+/// from espeak-ng, flite and MBROLA voices with exactly known pauses, in every condition the corpus
+/// has (steady noise, background voices, reverberation, bumps, digital zeros and lossy round trips,
+/// a phone line, 44.1 and 48 kHz). The full comparison with peers is in BENCHMARKS.md; this keeps
+/// the floor from slipping.
 @Suite struct AccuracyFloorTests {
     struct Truth: Decodable {
         struct Span: Decodable { let start: Double, end: Double }
         let pauses: [Span]
+        let latency: Double
+    }
+
+    /// The lowest pause F1 allowed per condition. Background voices 20 and 10 dB below the speaker
+    /// are not held to a floor: the detector misses them (BENCHMARKS.md) and says so per answer.
+    static func floor(_ condition: String) -> Double? {
+        switch condition {
+        case "voices-20dB", "voices-10dB": nil
+        case "voices-30dB": 0.85
+        case "reverb-0.6s": 0.90
+        case "reverb-0.9s": 0.80
+        case _ where condition.hasSuffix("-10dB"): 0.90
+        default: 0.95
+        }
     }
 
     /// Pause-level F1: a found pause matches a true one, one to one, at intersection over union ≥ 0.5.
@@ -42,21 +57,39 @@ import FileAnalysis
             [String: Truth].self, from: Data(contentsOf: corpus.appendingPathComponent("truth.json")))
 
         var tallies: [String: (matched: Int, found: Int, truth: Int)] = [:]
+        var latencyErrors: [String: [Double]] = [:]
+        var backgroundSpeech: [String: Int] = [:]
         for (name, answer) in truth {
             let condition = String(name.split(separator: "/")[0])
             let analysis = try RecordingAnalysis.analyze(file: corpus.appendingPathComponent(name).path)
+            latencyErrors[condition, default: []].append(abs((analysis.latency ?? 0) - answer.latency))
+            if analysis.reliability.backgroundSpeech { backgroundSpeech[condition, default: 0] += 1 }
             let score = Self.f1(
                 found: analysis.pauses, truth: answer.pauses.map { TimeSpan(start: $0.start, end: $0.end) })
             let old = tallies[condition] ?? (0, 0, 0)
             tallies[condition] = (old.matched + score.matched, old.found + score.found, old.truth + score.truth)
         }
-        for (condition, tally) in tallies.sorted(by: { $0.key < $1.key }) where condition != "babble-15dB" {
+        for (condition, tally) in tallies.sorted(by: { $0.key < $1.key }) {
             let f1 = 2 * Double(tally.matched) / Double(tally.found + tally.truth)
-            // The issue's targets: clean 0.95, 20 dB SNR 0.90, 10 dB 0.80; 0.90 for the other conditions.
-            let floor = condition == "clean" ? 0.95 : condition.hasSuffix("10dB") ? 0.80 : 0.90
+            guard let floor = Self.floor(condition) else { continue }
             #expect(f1 >= floor, "\(condition): F1 \(f1) below \(floor)")
             print("accuracy floor: \(condition) F1 \(String(format: "%.3f", f1)) (floor \(floor))")
         }
-        #expect(tallies.count == 13)
+        // A bump, a breath or hiss before the first word must not be taken for it.
+        for condition in ["clean", "bumps", "zeros", "zeros-ogg", "zeros-mp3", "phone"] {
+            let errors = try #require(latencyErrors[condition]).sorted()
+            let median = errors[errors.count / 2]
+            #expect(median < 0.05, "\(condition): median latency error \(median) s")
+        }
+        // Where pauses are lost to other voices, the verdict says so; elsewhere it stays quiet.
+        for condition in tallies.keys {
+            let flagged = backgroundSpeech[condition] ?? 0
+            if condition == "voices-20dB" || condition == "voices-10dB" {
+                #expect(flagged >= 2, "\(condition): background voices found in \(flagged) of 3 answers")
+            } else if !condition.hasPrefix("voices") {
+                #expect(flagged == 0, "\(condition): background voices reported in \(flagged) of 3 answers")
+            }
+        }
+        #expect(tallies.count == 24)
     }
 }

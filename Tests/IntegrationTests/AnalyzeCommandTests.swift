@@ -35,7 +35,14 @@ import TestSupport
         #expect(result.status == 0, "\(result.standardError)")
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["file", "duration", "sampleRate", "latency", "speech", "pauses", "metrics"])
+        #expect(
+            Set(object.keys) == [
+                "file", "duration", "sampleRate", "latency", "speech", "pauses", "metrics", "detectorVersion",
+                "reliability",
+            ])
+        let reliability = try #require(object["reliability"] as? [String: Any])
+        #expect(Set(reliability.keys) == ["signalToNoise", "backgroundSpeech", "cautions"])
+        #expect(reliability["backgroundSpeech"] as? Bool == false)
         #expect(object["file"] as? String == answer.path)
         #expect(object["sampleRate"] as? Int == 16_000)
         let latency = try #require(object["latency"] as? Double)

@@ -48,6 +48,50 @@ import TestSupport
         #expect(segments.filter { $0.kind == .speech }.count == 3)
     }
 
+    /// A take measured by the previous detector is measured again by `reanalyse`: its version, its
+    /// verdict, its measures and its segments are the current detector's afterwards.
+    @Test func reanalyseBringsOldTakesUpToTheCurrentDetector() throws {
+        let scratch = try TemporaryFolder("rehearse-reanalyse")
+        defer { withExtendedLifetime(scratch) {} }
+        let home = PracticeHome(folder: scratch.url)
+        try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
+        let store = try SessionStore(writer: DatabaseQueue())
+        _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)
+        let answer = try store.ask(prompt, in: "20261127-090000")
+        // 1 s of room, 1.5 s of a voiced wobbling tone, a 1 s pause, 1.5 s more, 1 s of room.
+        let rate = 16_000
+        let samples = (0..<(6 * rate)).map { n -> Float in
+            let t = Double(n) / Double(rate)
+            let room = Float(sin(Double(n) * 12.9898).truncatingRemainder(dividingBy: 1)) * 0.0005
+            guard (1.0..<2.5).contains(t) || (3.5..<5.0).contains(t) else { return room }
+            let voice = (1...20).reduce(0.0) { $0 + sin(2 * Double.pi * 130 * Double($1) * t) / Double($1) }
+            return Float(voice * (0.6 + 0.4 * sin(2 * Double.pi * 4 * t)) * 0.1) + room
+        }
+        let file = "Recordings/01-first-90-days-take1.wav"
+        try WAVBytes.float32(samples, sampleRate: UInt32(rate)).write(to: home.url(of: file))
+        let old = try store.addTake(
+            to: answer.id!, number: 1, file: file, recordedAt: Date(), sampleRate: rate, droppedFrames: 0,
+            duration: 6, analysis: .success(analysis(pauses: [], duration: 6)))
+        try store.databaseWriter.write { db in
+            try db.execute(sql: "UPDATE take SET detectorVersion = 1, signalToNoise = NULL, backgroundSpeech = NULL")
+        }
+        #expect(try store.answers(in: "20261127-090000")[0].takes[0].detectorVersion == 1)
+
+        let result = try store.reanalyse(home: home)
+        #expect(result.updated == 1)
+        #expect(result.failed.isEmpty)
+        let take = try #require(try store.answers(in: "20261127-090000").first?.takes.first)
+        #expect(take.id == old.id)
+        #expect(take.detectorVersion == AnswerAnalysis.detectorVersion)
+        #expect(take.reliability != nil)
+        #expect(take.metrics?.pauseCount == 1)
+        let pauses = try store.segments(of: take.id!).filter { $0.kind == .pause }
+        #expect(pauses.count == 1)
+        #expect(abs((pauses.first?.start ?? 0) - 2.5) < 0.05)
+        // Up to date now: nothing left to do.
+        #expect(try store.reanalyse(home: home).updated == 0)
+    }
+
     @Test func aFailedAnalysisStillKeepsTheTake() throws {
         let store = try SessionStore(writer: DatabaseQueue())
         _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)

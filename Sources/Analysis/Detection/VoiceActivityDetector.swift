@@ -6,7 +6,7 @@
 /// frame above it. Stretches shorter than the minimum speech length are dropped as clicks.
 struct VoiceActivityDetector {
     var onThreshold: Float = 4
-    var offThreshold: Float = 0.5
+    var offThreshold: Float = 0.6
     var onsetFrames = 2
     var hangoverFrames = 8
     /// How far back a start may move, in frames.
@@ -18,6 +18,7 @@ struct VoiceActivityDetector {
     private var lastActiveFrame = -1
     private var strongRun = 0
     private var quietRun = 0
+    private var previousScore: Float = 0
     /// The most recent frame indices that scored above `offThreshold`, for moving starts back.
     private var weakRunStart = -1
 
@@ -27,7 +28,10 @@ struct VoiceActivityDetector {
 
     /// Feeds one frame. Returns a finished stretch of speech (first and last frame) when one ends.
     mutating func process(frame index: Int, score: Float) -> ClosedRange<Int>? {
-        let weak = score > offThreshold
+        // The lower threshold judges two frames' mean: a single frame of noise flickers above it
+        // far more often than two in a row.
+        let weak = (score + previousScore) / 2 > offThreshold
+        previousScore = score
         if weak {
             if weakRunStart < 0 { weakRunStart = index }
         } else {

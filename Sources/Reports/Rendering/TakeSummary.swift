@@ -16,6 +16,9 @@ public enum TakeSummary {
         if let longest = m.longestPause { pauses += String(format: " (longest %.1f s)", longest) }
         parts.append(pauses)
         if let rate = m.speechRate { parts.append(String(format: "%.1f syllables/s", rate)) }
+        if let cautions = take.reliability?.cautions, !cautions.isEmpty {
+            parts.append("caution: " + cautions.joined(separator: "; "))
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -24,6 +27,10 @@ public enum TakeSummary {
     public static func comparison(_ take: Take, with earlier: Take) -> String {
         guard let now = take.metrics, let then = earlier.metrics else {
             return "cannot compare: one of them was not analysed"
+        }
+        guard take.detectorVersion == earlier.detectorVersion else {
+            return "cannot compare: measured by different versions of the detector "
+                + "(\(earlier.detectorVersion) and \(take.detectorVersion)); `rehearse doctor --reanalyse` updates old takes"
         }
         var parts: [String] = []
         if let a = now.responseLatency, let b = then.responseLatency, abs(a - b) >= 0.1 {

@@ -73,6 +73,14 @@ enum Migrations {
             try db.alter(table: "take") { t in t.add(column: "sourceFingerprint", .text) }
             try db.create(index: "take_sourceFingerprint", on: "take", columns: ["sourceFingerprint"])
         }
+        migrator.registerMigration("v4: detector version and reliability") { db in
+            // Takes stored before are version 1's; their verdict is unknown (NULL) until re-analysed.
+            try db.alter(table: "take") { t in
+                t.add(column: "detectorVersion", .integer).notNull().defaults(to: 1)
+                t.add(column: "signalToNoise", .double)
+                t.add(column: "backgroundSpeech", .boolean)
+            }
+        }
         return migrator
     }
 }

@@ -76,6 +76,12 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
     public var sourceFingerprint: String?
     /// The measures of an analysed take.
     public var metrics: FluencyMetrics?
+    /// How far the measures of an analysed take can be trusted; nil for takes analysed before the
+    /// verdict existed (detector version 1).
+    public var reliability: Reliability?
+    /// The detector that measured this take (`AnswerAnalysis.detectorVersion`); 1 for every take
+    /// stored before versions were recorded.
+    public var detectorVersion: Int = 1
 
     public init(
         id: Int64? = nil, answerId: Int64, number: Int, file: String, recordedAt: Date, sampleRate: Int,
@@ -105,6 +111,10 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
         duration = row["duration"]
         analysisError = row["analysisError"]
         sourceFingerprint = row["sourceFingerprint"]
+        detectorVersion = row["detectorVersion"] ?? 1
+        if let backgroundSpeech = row["backgroundSpeech"] as Bool? {
+            reliability = Reliability(signalToNoise: row["signalToNoise"], backgroundSpeech: backgroundSpeech)
+        }
         if analysisError == nil {
             var metrics = FluencyMetrics.empty
             for measure in FluencyMeasure.all {
@@ -125,6 +135,9 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
         container["droppedFrames"] = droppedFrames
         container["analysisError"] = analysisError
         container["sourceFingerprint"] = sourceFingerprint
+        container["detectorVersion"] = detectorVersion
+        container["signalToNoise"] = reliability?.signalToNoise
+        container["backgroundSpeech"] = reliability?.backgroundSpeech
         for measure in FluencyMeasure.all where measure.column != "duration" {
             let value = metrics.flatMap(measure.value(in:))
             container[measure.column] =

@@ -53,6 +53,8 @@ public final class SessionStore: Sendable {
 
     /// For queries in other files of this module.
     var databaseReader: any DatabaseReader { database }
+    /// For changes in other files of this module.
+    var databaseWriter: any DatabaseWriter { database }
 
     /// False for a database opened read-only (the user may not write it).
     public var isWritable: Bool { !database.configuration.readonly }
@@ -183,6 +185,8 @@ public final class SessionStore: Sendable {
         case .success(let result):
             take.metrics = result.metrics
             take.metrics?.totalDuration = duration
+            take.reliability = result.reliability
+            take.detectorVersion = result.detectorVersion
             segments = result.runs.map { (.speech, $0) } + result.pauses.map { (.pause, $0) }
         case .failure(let error):
             take.analysisError = "\(error)"

@@ -1,3 +1,4 @@
+import Analysis
 import AudioIO
 import Foundation
 import GRDB
@@ -17,6 +18,8 @@ public enum Doctor {
         public var emptySessions: [String] = []
         /// Takes checked.
         public var takes = 0
+        /// Takes measured by an older version of the detector.
+        public var staleTakes = 0
 
         public var isHealthy: Bool { databaseDamage.isEmpty && missingAudio.isEmpty && unreadableAudio.isEmpty }
     }
@@ -53,6 +56,9 @@ public enum Doctor {
         }
         progress(files.count, files.count)
         findings.emptySessions = try store.sessionsWithoutTakes()
+        findings.staleTakes = try store.databaseReader.read { db in
+            try Take.filter(Column("detectorVersion") < AnswerAnalysis.detectorVersion).fetchCount(db)
+        }
         return findings
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Sessions
@@ -10,7 +11,9 @@ struct DoctorCommand: ParsableCommand {
             Checks the database's integrity and that every take's audio is there and decodes. \
             Recordings the database does not know (left by a crash) are always imported. Answers whose \
             audio file has disappeared are reported; --repair removes them from the database. Audio \
-            that is there but unreadable is reported and never removed.
+            that is there but unreadable is reported and never removed. Takes measured by an older \
+            version of the detector are counted; --reanalyse measures them again, so that old and new \
+            answers can be compared.
             """
     )
 
@@ -19,8 +22,21 @@ struct DoctorCommand: ParsableCommand {
     @Flag(help: "Remove takes whose audio file is missing.")
     var repair = false
 
+    @Flag(help: "Measure again the takes an older version of the detector measured.")
+    var reanalyse = false
+
     func run() throws {
         let store = try home.openStore()
+        if reanalyse {
+            let result = try store.reanalyse(home: home.practiceHome) { done, total in
+                if total > 0 { Console.status("Re-analysing… \(done) of \(total)") }
+            }
+            Console.endStatus()
+            for (file, reason) in result.failed { print("not re-analysed: \(file): \(reason)") }
+            print(
+                "Re-analysed \(result.updated) take\(result.updated == 1 ? "" : "s") with detector version \(AnswerAnalysis.detectorVersion)."
+            )
+        }
         let findings = try Doctor.check(home: home.practiceHome, store: store) { done, total in
             if total > 20 { Console.status("Checking audio… \(done) of \(total)") }
         }
@@ -34,6 +50,11 @@ struct DoctorCommand: ParsableCommand {
         for (file, reason) in findings.unreadableAudio { print("unreadable audio: \(file): \(reason)") }
         for session in findings.emptySessions { print("empty session (nothing recorded): \(session)") }
         let missing = findings.missingAudio
+        if findings.staleTakes > 0 && !reanalyse {
+            print(
+                "\(findings.staleTakes) take\(findings.staleTakes == 1 ? " was" : "s were") measured by an older detector; run 'rehearse doctor --reanalyse' to compare them with new ones."
+            )
+        }
         if missing.isEmpty && findings.unreadableAudio.isEmpty {
             print("All \(findings.takes) takes have their audio; nothing to repair.")
             return
