@@ -138,7 +138,14 @@ struct SpeechTracker {
     private(set) var room = RoomEstimate()
     private(set) var syllables = SyllableNuclei()
     private var segments: [(span: TimeSpan, peak: Float)] = []
-    private var leadIn: [(index: Int, features: FrameFeatures)] = []
+    /// Frames not judged yet: the lead-in, then the look-ahead.
+    private var pending: [(index: Int, features: FrameFeatures)] = []
+    private var pendingHead = 0
+    /// How many of `pending` the room estimate has learnt from.
+    private var learnt = 0
+    /// Frames judged this long after they arrive (30 s), so that what the model learns from the rest
+    /// of an answer (the speaker's level, other voices) applies from its first second.
+    static let lookAhead = 3_000
     /// The loudest frame passed to the detector since the last stretch of speech ended, in dB.
     private var peak = -Float.infinity
     /// Frames held back at most while waiting for the speaker (60 s).
@@ -147,31 +154,55 @@ struct SpeechTracker {
     init(frameTiming: FrameTiming, minimumSpeechFrames: Int) {
         self.frameTiming = frameTiming
         detector = VoiceActivityDetector(minimumSpeechFrames: minimumSpeechFrames)
-        leadIn.reserveCapacity(256)
+        pending.reserveCapacity(2_048)
     }
 
     mutating func consume(frame index: Int, features: FrameFeatures) {
         syllables.process(
             time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare
         )
+        room.observe(features)
         if !features.isDigitalSilence { speaker.learn(features) }
-        if speaker.level == nil && leadIn.count < Self.longestLeadIn {
-            leadIn.append((index, features))
-            return
+        pending.append((index, features))
+        if speaker.level != nil { learnRoom() }
+        let waiting = speaker.level == nil ? Self.longestLeadIn : Self.lookAhead
+        while pending.count - pendingHead > waiting {
+            if pendingHead == learnt { learnRoom() }  // a lead-in longer than a minute
+            let (index, features) = pending[pendingHead]
+            pendingHead += 1
+            judge(frame: index, features: features)
         }
-        judgeLeadIn()
-        judge(frame: index, features: features)
+        if pendingHead >= 1_024 {
+            pending.removeFirst(pendingHead)
+            learnt -= pendingHead
+            pendingHead = 0
+        }
     }
 
-    private mutating func judgeLeadIn() {
-        guard !leadIn.isEmpty else { return }
-        for (index, features) in leadIn { judge(frame: index, features: features) }
-        leadIn.removeAll(keepingCapacity: false)
+    /// Tells the room estimate about the frames it has not seen yet, judged against the speaker as
+    /// far as the speaker is known.
+    private mutating func learnRoom() {
+        guard learnt < pending.count else { return }
+        let batch = pending.count - learnt > 1
+        for (_, features) in pending[learnt...] {
+            room.learn(features, score: speaker.score(features), refresh: !batch)
+        }
+        if batch { room.refreshGate() }
+        learnt = pending.count
+    }
+
+    private mutating func judgePending() {
+        learnRoom()
+        room.refreshGate()
+        for (index, features) in pending[pendingHead...] { judge(frame: index, features: features) }
+        pending.removeAll()
+        pendingHead = 0
+        learnt = 0
     }
 
     private mutating func judge(frame index: Int, features: FrameFeatures) {
-        let score = speaker.score(features)
-        room.learn(features, score: score)
+        var score = speaker.score(features)
+        if let gate = room.backgroundGate, features.level < gate { score = 0 }
         if score > 0 { peak = max(peak, features.intensity) }
         if let speech = detector.process(frame: index, score: score) {
             segments.append((frameTiming.span(of: speech), peak))
@@ -181,7 +212,7 @@ struct SpeechTracker {
 
     /// Closes any open segment and returns the stretches of the speaker's speech.
     mutating func finish() -> [TimeSpan] {
-        judgeLeadIn()
+        judgePending()
         if let speech = detector.finish() { segments.append((frameTiming.span(of: speech), peak)) }
         return segments.filter { speaker.isSpeaker(peak: $0.peak) }.map(\.span)
     }
