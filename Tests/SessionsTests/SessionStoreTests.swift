@@ -92,6 +92,38 @@ import TestSupport
         #expect(try store.reanalyse(home: home).updated == 0)
     }
 
+    /// `trustworthyOnly` leaves out answers recorded with other voices or in a very noisy room, and
+    /// answers measured by an older detector are counted so reports can say so.
+    @Test func reportsCanLeaveOutUnreliableAnswersAndCountOldOnes() throws {
+        let store = try SessionStore(writer: DatabaseQueue())
+        _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)
+        let verdicts = [
+            Reliability(signalToNoise: 40, backgroundSpeech: false),
+            Reliability(signalToNoise: 25, backgroundSpeech: true),
+            Reliability(signalToNoise: 9, backgroundSpeech: false),
+        ]
+        for (position, verdict) in verdicts.enumerated() {
+            let answer = try store.ask(
+                Prompt(id: "p\(position)", text: "Question \(position)?", category: "x"), in: "20261127-090000")
+            var result = analysis(pauses: [TimeSpan(start: 5, end: 6)])
+            result.reliability = verdict
+            _ = try store.addTake(
+                to: answer.id!, number: 1, file: "p\(position).wav", recordedAt: Date(), sampleRate: 16_000,
+                droppedFrames: 0, duration: 20, analysis: .success(result))
+        }
+        #expect(try store.sessionSummaries().first?.answers == 3)
+        var trusted = ReportFilter()
+        trusted.trustworthyOnly = true
+        #expect(try store.sessionSummaries(trusted).first?.answers == 1)
+        #expect(try store.latestAnalysedTakes(trusted).map(\.answer.promptId) == ["p0"])
+        #expect(try store.answersMeasuredByOlderDetector() == 0)
+        try store.databaseWriter.write {
+            try $0.execute(sql: "UPDATE take SET detectorVersion = 1 WHERE file = 'p0.wav'")
+        }
+        #expect(try store.answersMeasuredByOlderDetector() == 1)
+        #expect(try store.answersMeasuredByOlderDetector(trusted) == 1)
+    }
+
     @Test func aFailedAnalysisStillKeepsTheTake() throws {
         let store = try SessionStore(writer: DatabaseQueue())
         _ = try store.startSession(id: "20261127-090000", at: Date(), deck: nil)

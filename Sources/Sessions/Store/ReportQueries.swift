@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GRDB
 
@@ -12,6 +13,9 @@ public struct ReportFilter: Sendable {
     /// The prompts of `deck`: with `deck`, answers to these count wherever they were given (an
     /// imported answer belongs to no practice deck but answers the deck's question).
     public var deckPromptIds: [String] = []
+    /// Leave out answers whose latest analysed take the detector judged unreliable (other voices in
+    /// the background, a very noisy room); takes without a verdict (older detector) stay in.
+    public var trustworthyOnly = false
 
     public init(
         since: Date? = nil, until: Date? = nil, deck: String? = nil, promptId: String? = nil, session: String? = nil
@@ -23,7 +27,8 @@ public struct ReportFilter: Sendable {
         self.session = session
     }
 
-    /// The filter as SQL conditions on the `session` and `answer` tables ("1" when it keeps all).
+    /// The filter as SQL conditions on the `session`, `answer` and (latest analysed) `take` tables
+    /// ("1" when it keeps all).
     func sqlConditions() -> (sql: String, arguments: StatementArguments) {
         var conditions = ["1"]
         var arguments: [any DatabaseValueConvertible] = []
@@ -39,6 +44,12 @@ public struct ReportFilter: Sendable {
         }
         if let promptId { conditions.append("answer.promptId = ?"); arguments.append(promptId) }
         if let session { conditions.append("session.id = ?"); arguments.append(session) }
+        if trustworthyOnly {
+            conditions.append(
+                "(take.backgroundSpeech IS NULL OR take.backgroundSpeech = 0) AND (take.signalToNoise IS NULL OR take.signalToNoise >= ?)"
+            )
+            arguments.append(Reliability.noisyBelow)
+        }
         return (conditions.joined(separator: " AND "), StatementArguments(arguments))
     }
 }
@@ -116,6 +127,20 @@ extension SessionStore {
 
     /// The latest analysed take (the `latestAnalysedTake` view) of every answer matching `filter`,
     /// with its session and answer, in session and answer order.
+    /// How many answers matching `filter` were last measured by an older version of the detector.
+    public func answersMeasuredByOlderDetector(_ filter: ReportFilter = ReportFilter()) throws -> Int {
+        let (conditions, arguments) = filter.sqlConditions()
+        return try databaseReader.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM latestAnalysedTake take
+                    JOIN answer ON answer.id = take.answerId JOIN session ON session.id = answer.sessionId
+                    WHERE take.detectorVersion < ? AND \(conditions)
+                    """, arguments: [AnswerAnalysis.detectorVersion] + arguments) ?? 0
+        }
+    }
+
     public func latestAnalysedTakes(
         _ filter: ReportFilter = ReportFilter()
     ) throws -> [(session: PracticeSession, answer: Answer, take: Take)] {

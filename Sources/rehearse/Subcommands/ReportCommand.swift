@@ -41,6 +41,9 @@ struct ReportCommand: ParsableCommand {
         help: "Also write the report as one self-contained HTML page (charts, timelines, audio players) to this file.")
     var html: String?
 
+    @Flag(help: "Leave out answers recorded with other voices in the background or in a very noisy room.")
+    var trustedOnly = false
+
     @Flag(help: "Put each answer's audio inside the HTML page (MP3 at a speech bitrate), so the page travels alone.")
     var embedAudio = false
 
@@ -62,7 +65,14 @@ struct ReportCommand: ParsableCommand {
         var filter = ReportFilter(
             since: try DateArgument.parse(since, option: "--since")?.start,
             until: try DateArgument.parse(until, option: "--until")?.end, deck: deck, promptId: prompt)
+        filter.trustworthyOnly = trustedOnly
         try checkNames(store: store, filter: &filter)
+        let older = try store.answersMeasuredByOlderDetector(filter)
+        if older > 0 {
+            Console.note(
+                "note: \(older) answer\(older == 1 ? " was" : "s were") measured by an older version of the detector; run 'rehearse doctor --reanalyse' before comparing them with new ones."
+            )
+        }
         let report = ProgressReport(
             sessions: try store.sessionSummaries(filter),
             measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,
