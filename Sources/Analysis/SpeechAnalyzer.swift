@@ -136,6 +136,7 @@ struct SpeechTracker {
     private var detector: VoiceActivityDetector
     private var speaker = SpeakerModel()
     private(set) var room = RoomEstimate()
+    private(set) var decay = RoomDecay()
     private(set) var syllables = SyllableNuclei()
     private var segments: [(span: TimeSpan, peak: Float)] = []
     /// Frames not judged yet: the lead-in, then the look-ahead.
@@ -162,6 +163,7 @@ struct SpeechTracker {
             time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare
         )
         room.observe(features)
+        decay.process(level: features.level)
         if !features.isDigitalSilence { speaker.learn(features) }
         pending.append((index, features))
         if speaker.level != nil { learnRoom() }
@@ -201,7 +203,7 @@ struct SpeechTracker {
     }
 
     private mutating func judge(frame index: Int, features: FrameFeatures) {
-        var score = speaker.score(features)
+        var score = speaker.score(features, reverberant: decay.isReverberant)
         if let gate = room.backgroundGate, features.level < gate { score = 0 }
         if score > 0 { peak = max(peak, features.intensity) }
         if let speech = detector.process(frame: index, score: score) {

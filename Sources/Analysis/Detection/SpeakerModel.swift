@@ -60,9 +60,11 @@ struct SpeakerModel {
         }
     }
 
-    /// The frame's speech score, or 0 when the frame is too quiet to be the speaker.
-    func score(_ features: FrameFeatures) -> Float {
-        if let level, features.intensity < level - range { return 0 }
+    /// The frame's speech score, or 0 when the frame is too quiet to be the speaker. In a
+    /// `reverberant` room the tail of each word rings on: the stricter `segmentRange` applies, so
+    /// that the tail is cut where it has fallen as far as Praat's silence threshold.
+    func score(_ features: FrameFeatures, reverberant: Bool = false) -> Float {
+        if let level, features.intensity < level - (reverberant ? segmentRange : range) { return 0 }
         return features.speechScore
     }
 
