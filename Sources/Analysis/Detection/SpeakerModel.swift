@@ -68,6 +68,14 @@ struct SpeakerModel {
         return features.speechScore
     }
 
+    /// The share of syllable-like peaks more than `decibels` below the speaker's loud end: high when
+    /// someone else is talking more quietly (a single other voice, whose pauses leave the room quiet
+    /// in between).
+    func shareOfPeaks(quieterThan decibels: Float) -> Double {
+        guard let level, peaks > 0 else { return 0 }
+        return Double(speakerPeaks.count(below: level - decibels)) / Double(peaks)
+    }
+
     /// Whether a stretch whose loudest frame had `peak` dB can be the speaker's.
     func isSpeaker(peak: Float) -> Bool {
         guard let level else { return true }
