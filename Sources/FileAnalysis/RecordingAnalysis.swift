@@ -10,11 +10,13 @@ public enum RecordingAnalysis {
     static let chunkFrames = 65_536
 
     /// Analyses one file.
+    /// - Parameter externalDecoding: whether formats libsndfile does not read go through FFmpeg
+    ///   (see `AudioFileReader.open(anyFormat:)`); the fuzzer turns it off.
     /// - Throws: `SoundFileError` for a missing, unreadable, empty or non-audio file.
     public static func analyze(
-        file path: String, settings: AnalysisSettings = AnalysisSettings()
+        file path: String, settings: AnalysisSettings = AnalysisSettings(), externalDecoding: Bool = true
     ) throws(SoundFileError) -> AnswerAnalysis {
-        let reader = try AudioFileReader(path: path)
+        let reader = try externalDecoding ? AudioFileReader.open(anyFormat: path) : AudioFileReader(path: path)
         guard reader.frameCount > 0 else {
             throw SoundFileError(.empty, path: path, reason: "the file holds no audio")
         }

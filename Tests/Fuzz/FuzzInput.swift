@@ -18,6 +18,6 @@ enum FuzzInput {
         if let base = bytes.baseAddress { fwrite(base, 1, bytes.count, file) }
         fclose(file)
         defer { unlink(path) }
-        _ = try? RecordingAnalysis.analyze(file: path)
+        _ = try? RecordingAnalysis.analyze(file: path, externalDecoding: false)
     }
 }

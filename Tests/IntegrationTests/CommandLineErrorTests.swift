@@ -130,7 +130,7 @@ import TestSupport
         #expect(result.status == 1)
         #expect(
             result.standardError
-                == "rehearse: error: cannot read '\(file)': not an audio file libsndfile can read (Format not recognised.)\n"
+                == "rehearse: error: cannot read '\(file)': not an audio file libsndfile or FFmpeg can read (FFmpeg: Invalid data found when processing input)\n"
         )
     }
 

@@ -33,6 +33,66 @@ import TestSupport
         return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
     }
 
+    /// A phone's voice memo (AAC in M4A), WebM (Opus), a video's sound (MP4) and AMR, each made by
+    /// the real encoders, are decoded through FFmpeg: imported as a WAV take, analysed like the
+    /// original (the same pause, the same start within 60 ms: the codecs add their own delay). An AMR
+    /// file FFmpeg can only partly decode (sox writes silence frames, which FFmpeg's AMR decoder does
+    /// not implement) must be refused on one line, never measured with its silences missing.
+    @Test(arguments: ["m4a", "webm", "mp4", "amr"])
+    func phoneFormatsImportThroughFFmpeg(format: String) throws {
+        let memo = scratch.url.appendingPathComponent("memo.\(format)")
+        let made: ProcessResult
+        switch format {
+        case "m4a": made = try ChildProcess.run("ffmpeg", ["-v", "error", "-i", answer.path, "-c:a", "aac", memo.path])
+        case "webm":
+            made = try ChildProcess.run("ffmpeg", ["-v", "error", "-i", answer.path, "-c:a", "libopus", memo.path])
+        case "mp4":
+            made = try ChildProcess.run(
+                "ffmpeg",
+                [
+                    "-v", "error", "-f", "lavfi", "-i", "color=c=black:s=64x64:d=6", "-i", answer.path, "-c:v",
+                    "libx264",
+                    "-c:a", "aac", "-shortest", memo.path,
+                ])
+        default: made = try ChildProcess.run("sox", [answer.path, "-r", "8000", "-t", "amr-nb", memo.path])
+        }
+        try #require(made.status == 0, "\(made.standardError)")
+
+        let imported = try run(["import", memo.path, "--prompt", "first-90-days", "--date", "2026-11-02"])
+        if format == "amr" && imported.status != 0 {
+            #expect(imported.status == 1)
+            #expect(imported.standardError.hasPrefix("rehearse: error: cannot read '\(memo.path)': "))
+            #expect(imported.standardError.filter { $0 == "\n" }.count == 1)
+            #expect((try json(["sessions", "--json"]) as? [Any])?.count == 0)  // nothing left behind
+            return
+        }
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let shown = try #require(try json(["show", "20261102-000000", "--json"]) as? [String: Any])
+        let take = try #require(((shown["answers"] as? [[String: Any]])?.first?["takes"] as? [[String: Any]])?.first)
+        #expect(take["pauseCount"] as? Int == 1)
+        let latency = try #require(take["latency"] as? Double)
+        #expect(abs(latency - 0.8) < 0.06, "latency \(latency)")
+        #expect(
+            FileManager.default.fileExists(
+                atPath: home.appendingPathComponent("Recordings/20261102-000000/01-first-90-days-take1.wav").path))
+    }
+
+    /// Without FFmpeg, the error names the file and what to install, on one line.
+    @Test func withoutFFmpegAPhoneMemoSaysWhatToInstall() throws {
+        let memo = scratch.url.appendingPathComponent("memo.m4a")
+        let made = try ChildProcess.run("ffmpeg", ["-v", "error", "-i", answer.path, "-c:a", "aac", memo.path])
+        try #require(made.status == 0, "\(made.standardError)")
+        var environment = Paths.utcEnvironment
+        environment["PATH"] = "/nonexistent"
+        let result = try ChildProcess.run(
+            rehearse, ["import", memo.path, "--prompt", "first-90-days", "--home", home.path], environment: environment)
+        #expect(result.status == 1)
+        #expect(
+            result.standardError
+                == "rehearse: error: cannot read '\(memo.path)': not an audio file libsndfile can read (Format not recognised.); M4A, AAC, AMR, WebM and MP4 need FFmpeg (on Debian: sudo apt install ffmpeg)\n"
+        )
+    }
+
     @Test func importedAnswerLandsOnItsDateWithItsPause() throws {
         let imported = try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-01"])
         #expect(imported.status == 0, "\(imported.standardError)")

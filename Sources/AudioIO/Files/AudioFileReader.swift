@@ -29,34 +29,54 @@ public struct AudioFileReader: ~Copyable, SampleSource {
     /// Scratch space for interleaved frames before downmixing; grows once to the largest chunk asked for.
     private var interleaved: [Float] = []
 
+    /// Opens `path` for reading like `init(path:)`; when libsndfile does not know the format (AAC in
+    /// M4A or MP4, AMR, WebM, a video's sound), decodes it with FFmpeg first, if FFmpeg is installed.
+    /// - Throws: `SoundFileError` naming the file; for an unknown format without FFmpeg, the error
+    ///   says what to install.
+    public static func open(anyFormat path: String) throws(SoundFileError) -> AudioFileReader {
+        let refusal: SoundFileError
+        do {
+            return try AudioFileReader(path: path)
+        } catch {
+            refusal = error
+        }
+        guard refusal.code == .unrecognisedFormat else { throw refusal }
+        return try ExternalDecoder.decode(path, refusedWith: refusal)
+    }
+
     /// Opens `path` for reading.
     /// - Throws: `SoundFileError` naming the file: not found, not a file, unreadable, not audio, damaged.
     public init(path: String) throws(SoundFileError) {
+        try self.init(path: path, reportingAs: path)
+    }
+
+    /// Opens `path`, naming `name` in every error and as `path` (a decoded copy of another file).
+    init(path: String, reportingAs name: String) throws(SoundFileError) {
         var status = stat()
         if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR {
             // A named pipe or a device would block the open, or read for ever.
-            throw SoundFileError(.notAFile, path: path, reason: "is not a regular file (a pipe or a device?)")
+            throw SoundFileError(.notAFile, path: name, reason: "is not a regular file (a pipe or a device?)")
         }
         var info = SF_INFO()
         guard let pointer = QuietStandardError.run({ sf_open(path, Int32(SFM_READ), &info) }) else {
-            throw LibSndFile.readFailure(path: path, file: nil)
+            throw LibSndFile.readFailure(path: path, file: nil).naming(name)
         }
         let file = SoundFileHandle(pointer)
         guard info.samplerate > 0, info.channels > 0 else {
-            throw SoundFileError(.malformed, path: path, reason: "the header gives no sample rate or channel count")
+            throw SoundFileError(.malformed, path: name, reason: "the header gives no sample rate or channel count")
         }
         // The header decides how much memory reading takes: refuse values no recording has.
         guard Int(info.samplerate) <= Self.maximumSampleRate else {
             throw SoundFileError(
-                .malformed, path: path,
+                .malformed, path: name,
                 reason: "the header claims \(info.samplerate) Hz; rehearse reads up to \(Self.maximumSampleRate) Hz")
         }
         guard Int(info.channels) <= Self.maximumChannelCount else {
             throw SoundFileError(
-                .malformed, path: path,
+                .malformed, path: name,
                 reason: "the header claims \(info.channels) channels; rehearse reads up to \(Self.maximumChannelCount)")
         }
-        self.path = path
+        self.path = name
         self.sampleRate = Int(info.samplerate)
         self.channelCount = Int(info.channels)
         // A FLAC file whose writer was killed never got its length written; libsndfile then reports

@@ -52,3 +52,8 @@ extension SoundFileError.Code {
         (error as? SoundFileError)?.code == code
     }
 }
+
+extension SoundFileError {
+    /// The same error about another file (a decoded copy reports the original).
+    func naming(_ path: String) -> SoundFileError { SoundFileError(code, path: path, reason: reason) }
+}

@@ -131,7 +131,7 @@ extension Player where Source == AudioFileReader {
     /// - Throws: `SoundFileError` for a missing, unreadable, empty or non-audio file (checked first,
     ///   so a bad file is reported even on a machine with no sound); `AudioDeviceError` for the device.
     public convenience init(options: PlaybackOptions) throws {
-        let reader = try AudioFileReader(path: options.path)
+        let reader = try AudioFileReader.open(anyFormat: options.path)
         guard reader.frameCount > 0 else {
             throw SoundFileError(.empty, path: options.path, reason: "the file holds no audio")
         }

@@ -19,7 +19,7 @@ public enum TakeImport {
         _ path: String, prompt: Prompt, into session: String?, recordedAt date: Date?, home: PracticeHome,
         store: SessionStore, allowingDuplicate: Bool = false
     ) throws -> (session: String, take: FiledTake) {
-        let reader = try AudioFileReader(path: path)
+        let reader = try AudioFileReader.open(anyFormat: path)
         guard reader.frameCount > 0 else { throw SoundFileError(.empty, path: path, reason: "the file holds no audio") }
         let fingerprint = try Fingerprint.of(file: path)
         if !allowingDuplicate, let earlier = try store.importedTake(fingerprint: fingerprint) {

@@ -22,7 +22,7 @@ struct AnalyzeCommand: ParsableCommand {
     var minimumPause = 0.25
 
     @Argument(
-        help: "Audio files (WAV, FLAC, OGG, MP3, AIFF…).",
+        help: "Audio files (WAV, FLAC, OGG, MP3, AIFF; M4A, AMR, WebM, MP4 with FFmpeg).",
         completion: .audioFiles)
     var files: [String]
 

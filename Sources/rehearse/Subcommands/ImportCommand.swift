@@ -13,7 +13,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOptions
 
-    @Argument(help: "Audio files (WAV, FLAC, OGG, MP3, AIFF…).", completion: .audioFiles)
+    @Argument(
+        help: "Audio files (WAV, FLAC, OGG, MP3, AIFF; M4A, AMR, WebM, MP4 with FFmpeg).", completion: .audioFiles)
     var files: [String]
 
     @Option(help: "The prompt they answer (an id from 'rehearse prompts').")

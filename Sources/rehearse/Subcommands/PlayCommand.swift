@@ -12,7 +12,7 @@ struct PlayCommand: ParsableCommand {
         discussion: """
             rehearse play SESSION ANSWER   plays an answer from a session ('last' for the latest session); \
             --pause K starts just before its K-th pause. 'rehearse play last' plays the last answer you recorded.
-            rehearse play FILE             plays WAV, FLAC, OGG, AIFF….
+            rehearse play FILE             plays WAV, FLAC, OGG, MP3, M4A….
             Ctrl-C stops playback.
             """
     )
