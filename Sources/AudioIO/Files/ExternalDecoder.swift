@@ -30,7 +30,7 @@ enum ExternalDecoder {
             throw SoundFileError(.ioFailure, path: path, reason: "no temporary file to decode into (\(folder))")
         }
         close(descriptor)
-        let decoded = String(cString: template)
+        let decoded = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(decoded) }
 
         let process = Process()
