@@ -46,6 +46,7 @@ let package = Package(
                 "FileAnalysis",
                 "Sessions",
                 "Reports",
+                "Signal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -190,6 +190,45 @@ extension AudioIntegration {
             #expect(devices.contains { $0.isDefaultOutput && $0.maxOutputChannels > 0 })
         }
 
+        /// `play --phone` sends the file through the phone line: of a 1 kHz and a 5 kHz tone mixed,
+        /// the speaker gets the first as it was and the second at least 25 dB down.
+        @Test func playThroughAPhoneLineCutsWhatAPhoneCannotCarry() throws {
+            let tones = folder.appendingPathComponent("tones.wav")
+            let made = try ChildProcess.run(
+                "sox",
+                [
+                    "-n", "-r", "48000", "-b", "16", tones.path, "synth", "1.5", "sine", "1000", "sine", "5000",
+                    "remix", "1v0.3,2v0.3",
+                ])
+            try #require(made.status == 0, "\(made.standardError)")
+            let captured = folder.appendingPathComponent("phone-speaker.wav")
+            let capture = try audio.startCapturingSpeaker(to: captured)
+            Thread.sleep(forTimeInterval: 0.5)
+            let result = try ChildProcess.run(
+                rehearse, ["play", "--phone", tones.path], environment: audio.childEnvironment)
+            Thread.sleep(forTimeInterval: 0.3)
+            capture.signal(SIGINT)
+            _ = capture.finish()
+            #expect(result.status == 0, "stderr: \(result.standardError)")
+            #expect(result.standardError.contains("through a phone line"))
+            let heard = try AudioFileReader(path: captured.path).readAllMono()
+            let loud = heard.indices.filter { abs(heard[$0]) > 0.05 }
+            let first = try #require(loud.first), last = try #require(loud.last)
+            let middle = heard[(first + 9_600)...(last - 9_600)]  // 0.2 s in from each end
+            func decibels(_ frequency: Double) -> Double {
+                var sine = 0.0, cosine = 0.0
+                for (offset, sample) in middle.enumerated() {
+                    let phase = 2 * Double.pi * frequency * Double(offset) / 48_000
+                    sine += Double(sample) * sin(phase)
+                    cosine += Double(sample) * cos(phase)
+                }
+                return 20 * log10(2 * (sine * sine + cosine * cosine).squareRoot() / Double(middle.count) / 0.3)
+            }
+            let kept = decibels(1_000), cut = decibels(5_000)
+            #expect(abs(kept) < 1.5, "1 kHz at \(kept) dB")
+            #expect(cut < -25, "5 kHz at \(cut) dB")
+        }
+
         @Test func playCommandPlaysToTheEnd() throws {
             let source = try SpeechFixtures.speech(
                 "Thank you for your time.", sampleRate: 48_000, in: folder, name: "short")

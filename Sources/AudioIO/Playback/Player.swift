@@ -123,25 +123,34 @@ public final class Player<Source: SampleSource & ~Copyable> {
     }
 }
 
+extension PlaybackOptions {
+    /// Opens the file, standing at `startTime`.
+    /// - Throws: `SoundFileError` for a missing, unreadable, empty or non-audio file, or a start
+    ///   past its end (checked before any device is opened, so a bad file is reported even on a
+    ///   machine with no sound).
+    public func openReader() throws(SoundFileError) -> AudioFileReader {
+        let reader = try AudioFileReader.open(anyFormat: path)
+        guard reader.frameCount > 0 else {
+            throw SoundFileError(.empty, path: path, reason: "the file holds no audio")
+        }
+        guard startTime >= 0, startTime < reader.duration else {
+            let length = String(format: "%.2f", reader.duration)
+            throw SoundFileError(
+                .ioFailure, path: path, reason: "cannot start at \(startTime) s: the file is \(length) s long")
+        }
+        try reader.seek(toFrame: Int(startTime * Double(reader.sampleRate)))
+        return reader
+    }
+}
+
 extension Player where Source == AudioFileReader {
     /// Seconds, the whole file.
     public var duration: Double { source.duration }
 
     /// Opens the file and the output stream for playing it from `options.startTime`.
-    /// - Throws: `SoundFileError` for a missing, unreadable, empty or non-audio file (checked first,
-    ///   so a bad file is reported even on a machine with no sound); `AudioDeviceError` for the device.
+    /// - Throws: `SoundFileError` for the file (see `PlaybackOptions.openReader()`);
+    ///   `AudioDeviceError` for the device.
     public convenience init(options: PlaybackOptions) throws {
-        let reader = try AudioFileReader.open(anyFormat: options.path)
-        guard reader.frameCount > 0 else {
-            throw SoundFileError(.empty, path: options.path, reason: "the file holds no audio")
-        }
-        guard options.startTime >= 0, options.startTime < reader.duration else {
-            let length = String(format: "%.2f", reader.duration)
-            throw SoundFileError(
-                .ioFailure, path: options.path,
-                reason: "cannot start at \(options.startTime) s: the file is \(length) s long")
-        }
-        try reader.seek(toFrame: Int(options.startTime * Double(reader.sampleRate)))
-        try self.init(source: reader, device: options.device, startTime: options.startTime)
+        try self.init(source: options.openReader(), device: options.device, startTime: options.startTime)
     }
 }

@@ -2,17 +2,20 @@ import ArgumentParser
 import AudioIO
 import Foundation
 import Sessions
+import Signal
 
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
         abstract: "Listen to an answer, or to any audio file.",
         usage:
-            "rehearse play <file> [--from <seconds>] [--output-device <device>]\nrehearse play <session> <answer> [--take <take>] [--pause <pause>]\n  [--from <seconds>] [--output-device <device>] [--home <home>]",
+            "rehearse play <file> [--from <seconds>] [--phone]\n  [--output-device <device>]\nrehearse play <session> <answer> [--take <take>] [--pause <pause>]\n  [--from <seconds>] [--phone] [--output-device <device>] [--home <home>]",
         discussion: """
             rehearse play SESSION ANSWER   plays an answer from a session ('last' for the latest session); \
             --pause K starts just before its K-th pause. 'rehearse play last' plays the last answer you recorded.
             rehearse play FILE             plays WAV, FLAC, OGG, MP3, M4A….
+            --phone plays it as a phone call carries it (300-3400 Hz, 8-bit mu-law, a little hiss): \
+            hear yourself as an interviewer on the phone hears you.
             Ctrl-C stops playback.
             """
     )
@@ -30,6 +33,9 @@ struct PlayCommand: ParsableCommand {
 
     @Option(help: "Start this many seconds in.")
     var from: Double = 0
+
+    @Flag(help: "Hear it through a phone line: 300-3400 Hz, 8-bit mu-law, a little hiss.")
+    var phone = false
 
     @Option(help: "Speaker to use: an index or part of a name from 'rehearse devices'.")
     var outputDevice: DeviceSelector?
@@ -49,10 +55,20 @@ struct PlayCommand: ParsableCommand {
         let (path, start) = try resolve()
         let stop = StopRequest()
         stop.watchSignals()
-        let player = try Player(
-            options: PlaybackOptions(path: path, startTime: start, device: outputDevice))
-        Console.note("Playing \(path) (\(clock(player.duration))) on '\(player.device.name)'. Ctrl-C stops.")
-        let total = player.duration
+        let reader = try PlaybackOptions(path: path, startTime: start).openReader()
+        let total = reader.duration
+        if phone {
+            try play(Player(source: PhoneLine(reader), device: outputDevice, startTime: start), path, total, stop)
+        } else {
+            try play(Player(source: reader, device: outputDevice, startTime: start), path, total, stop)
+        }
+    }
+
+    private func play<Source: SampleSource & ~Copyable>(
+        _ player: Player<Source>, _ path: String, _ total: Double, _ stop: StopRequest
+    ) throws {
+        let line = phone ? " through a phone line" : ""
+        Console.note("Playing \(path) (\(clock(total)))\(line) on '\(player.device.name)'. Ctrl-C stops.")
         let outcome = try player.play(
             progress: { position in
                 Console.status("▶ \(clock(position)) / \(clock(total))  \(bar(position / total, width: 30))")
