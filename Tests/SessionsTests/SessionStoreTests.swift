@@ -116,6 +116,8 @@ import TestSupport
         trusted.trustworthyOnly = true
         #expect(try store.sessionSummaries(trusted).first?.answers == 1)
         #expect(try store.latestAnalysedTakes(trusted).map(\.answer.promptId) == ["p0"])
+        #expect(try store.answersWithCautions() == 2)
+        #expect(try store.answersWithCautions(trusted) == 0)
         #expect(try store.answersMeasuredByOlderDetector() == 0)
         try store.databaseWriter.write {
             try $0.execute(sql: "UPDATE take SET detectorVersion = 1 WHERE file = 'p0.wav'")

@@ -129,6 +129,19 @@ extension SessionStore {
     /// with its session and answer, in session and answer order.
     /// How many answers matching `filter` were last measured by an older version of the detector.
     public func answersMeasuredByOlderDetector(_ filter: ReportFilter = ReportFilter()) throws -> Int {
+        try countLatestTakes(filter, where: "take.detectorVersion < ?", [AnswerAnalysis.detectorVersion])
+    }
+
+    /// How many answers matching `filter` have a latest take the detector cautioned about (other
+    /// voices in the background, a very noisy room): the ones `trustworthyOnly` leaves out.
+    public func answersWithCautions(_ filter: ReportFilter = ReportFilter()) throws -> Int {
+        try countLatestTakes(
+            filter, where: "(take.backgroundSpeech = 1 OR take.signalToNoise < ?)", [Reliability.noisyBelow])
+    }
+
+    private func countLatestTakes(
+        _ filter: ReportFilter, where condition: String, _ values: [any DatabaseValueConvertible]
+    ) throws -> Int {
         let (conditions, arguments) = filter.sqlConditions()
         return try databaseReader.read { db in
             try Int.fetchOne(
@@ -136,8 +149,8 @@ extension SessionStore {
                 sql: """
                     SELECT COUNT(*) FROM latestAnalysedTake take
                     JOIN answer ON answer.id = take.answerId JOIN session ON session.id = answer.sessionId
-                    WHERE take.detectorVersion < ? AND \(conditions)
-                    """, arguments: [AnswerAnalysis.detectorVersion] + arguments) ?? 0
+                    WHERE \(condition) AND \(conditions)
+                    """, arguments: StatementArguments(values) + arguments) ?? 0
         }
     }
 

@@ -35,6 +35,9 @@ struct CompareCommand: ParsableCommand {
         else {
             throw CommandFailure("both sessions need at least one analysed answer")
         }
+        for id in ids {
+            for note in try ReportNotes.about(ReportFilter(session: id), in: store) { Console.note("\(id): \(note)") }
+        }
         let pairs = try SessionComparison.pairs(store: store, first: ids[0], second: ids[1])
         let comparison = SessionComparison(first: a, second: b, pairs: pairs)
         switch format {

@@ -67,12 +67,7 @@ struct ReportCommand: ParsableCommand {
             until: try DateArgument.parse(until, option: "--until")?.end, deck: deck, promptId: prompt)
         filter.trustworthyOnly = trustedOnly
         try checkNames(store: store, filter: &filter)
-        let older = try store.answersMeasuredByOlderDetector(filter)
-        if older > 0 {
-            Console.note(
-                "note: \(older) answer\(older == 1 ? " was" : "s were") measured by an older version of the detector; run 'rehearse doctor --reanalyse' before comparing them with new ones."
-            )
-        }
+        for note in try ReportNotes.about(filter, in: store) { Console.note(note) }
         let report = ProgressReport(
             sessions: try store.sessionSummaries(filter),
             measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,
