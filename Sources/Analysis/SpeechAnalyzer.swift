@@ -213,16 +213,12 @@ struct SpeechTracker {
     }
 
     /// The verdict on the whole recording. Other voices show either in the quiet part of the
-    /// recording (`RoomEstimate`) or, for a single other voice, as syllables far quieter than the
-    /// speaker's: more than `quietPeakShare` of them 15 dB or more below the speaker's loud end (the
-    /// speaker's own soft syllables made up 37 % at most in the accuracy corpus; one talker 20 dB
-    /// down, 50–58 % in three answers of four).
+    /// recording (`RoomEstimate`) or as syllables far quieter than the speaker's (`SpeakerModel`).
     var reliability: Reliability {
         var verdict = room.reliability
-        if speaker.shareOfPeaks(quieterThan: 15) > Self.quietPeakShare { verdict.backgroundSpeech = true }
+        if speaker.anotherVoiceGate != nil { verdict.backgroundSpeech = true }
         return verdict
     }
-    static let quietPeakShare = 0.45
 
     /// Closes any open segment and returns the stretches of the speaker's speech.
     mutating func finish() -> [TimeSpan] {
