@@ -16,7 +16,8 @@ public struct PhoneLine<Upstream: SampleSource & ~Copyable>: ~Copyable, SampleSo
     public let sampleRate: Int
     public let channelCount = 1
     private var upstream: Upstream
-    private var stages: [Biquad]
+    private var highPass: [Biquad]
+    private var lowPass: [Biquad]
     private var scratch: [Float] = []
     private var noiseState: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// Lower and upper edge of the band, in Hz.
@@ -29,13 +30,12 @@ public struct PhoneLine<Upstream: SampleSource & ~Copyable>: ~Copyable, SampleSo
         sampleRate = upstream.sampleRate
         self.upstream = upstream
         // Butterworth Q values of the 2nd-order sections of a 4th- and an 8th-order filter.
-        var stages = [0.541_196, 1.306_563].map { Biquad.highPass(at: Self.band.low, q: $0, sampleRate: rate) }
-        if Self.band.high < 0.45 * rate {
-            stages += [0.509_796, 0.601_345, 0.899_976, 2.562_915].map {
+        highPass = [0.541_196, 1.306_563].map { Biquad.highPass(at: Self.band.low, q: $0, sampleRate: rate) }
+        lowPass =
+            Self.band.high < 0.45 * rate
+            ? [0.509_796, 0.601_345, 0.899_976, 2.562_915].map {
                 Biquad.lowPass(at: Self.band.high, q: $0, sampleRate: rate)
-            }
-        }
-        self.stages = stages
+            } : []
     }
 
     public mutating func read(into buffer: UnsafeMutableBufferPointer<Float>) throws -> Int {
@@ -51,8 +51,11 @@ public struct PhoneLine<Upstream: SampleSource & ~Copyable>: ~Copyable, SampleSo
         }
         for index in 0..<frames {
             var sample = scratch[index]
-            for stage in stages.indices { sample = stages[stage].process(sample) }
-            buffer[index] = MuLaw.expand(MuLaw.compress(sample + hiss()))
+            for stage in highPass.indices { sample = highPass[stage].process(sample) }
+            // The line's hiss and the companding's error are band-limited too, as on an 8 kHz channel.
+            sample = MuLaw.expand(MuLaw.compress(sample + hiss()))
+            for stage in lowPass.indices { sample = lowPass[stage].process(sample) }
+            buffer[index] = sample
         }
         return frames
     }

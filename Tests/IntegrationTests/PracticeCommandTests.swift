@@ -1,6 +1,7 @@
 import AudioIO
 import Foundation
 import Sessions
+import Signal
 import Testing
 import TestSupport
 import FileAnalysis
@@ -131,21 +132,59 @@ extension AudioIntegration {
             #expect(take["pauseCount"] as? Int == 2)
         }
 
-        /// --speak reads the question aloud on the output device before recording.
-        @Test func speakReadsTheQuestionAloud() throws {
-            let captured = home.appendingPathComponent("speaker.wav")
+        /// What reached the speaker while `practice` ran with `options`.
+        func questionHeard(_ options: [String], name: String) throws -> [Float] {
+            let captured = home.appendingPathComponent("\(name).wav")
             let capture = try audio.startCapturingSpeaker(to: captured)
             Thread.sleep(forTimeInterval: 0.3)
-            let result = try run([
-                "practice", "--deck", "curveball", "--count", "1", "--think", "0", "--limit", "1", "--non-interactive",
-                "--speak",
-            ])
+            let result = try run(
+                [
+                    "practice", "--deck", "curveball", "--count", "1", "--think", "0", "--limit", "1",
+                    "--non-interactive",
+                ]
+                    + options)
             capture.signal(SIGINT)
             _ = capture.finish()
             #expect(result.status == 0, "\(result.standardError)")
-            let heard = try AudioFileReader(path: captured.path).readAllMono()
-            let loud = heard.filter { abs($0) > 0.05 }.count
+            return try AudioFileReader(path: captured.path).readAllMono()
+        }
+
+        /// The share of a 48 kHz signal's 0.1–8 kHz energy that lies between 4 and 8 kHz, in dB.
+        static func highShare(_ samples: [Float]) -> Double {
+            let fft = RealFFT(size: 1_024)
+            let taper = (0..<1_024).map { Float(0.5 - 0.5 * cos(2 * Double.pi * (Double($0) + 0.5) / 1_024)) }
+            var power = [Float](repeating: 0, count: 513)
+            var high = 0.0, all = 1e-12
+            // Bins are 46.875 Hz wide: 0.1 kHz is bin 2, 4 kHz bin 85, 8 kHz bin 171.
+            for start in stride(from: 0, to: samples.count - 1_024, by: 1_024) {
+                samples.withUnsafeBufferPointer { samples in
+                    power.withUnsafeMutableBufferPointer { power in
+                        fft.powerSpectrum(
+                            of: samples.baseAddress! + start, count: 1_024, subtracting: 0, taper: taper,
+                            bins: 2..<171, into: power.baseAddress!)
+                    }
+                }
+                for bin in 2..<171 {
+                    all += Double(power[bin])
+                    if bin >= 85 { high += Double(power[bin]) }
+                }
+            }
+            return 10 * log10(high / all + 1e-12)
+        }
+
+        /// --speak reads the question aloud on the output device before recording; --phone reads it
+        /// through a phone line, which takes away what lies above 3.4 kHz.
+        @Test func speakReadsTheQuestionAloudAndPhoneThroughALine() throws {
+            let plain = try questionHeard(["--speak"], name: "speaker")
+            let loud = plain.filter { abs($0) > 0.05 }.count
             #expect(Double(loud) / 48_000 > 0.3, "only \(Double(loud) / 48_000) s above -26 dBFS reached the speaker")
+            let phone = try questionHeard(["--phone"], name: "phone")
+            #expect(Double(phone.filter { abs($0) > 0.05 }.count) / 48_000 > 0.3, "the phone question was not heard")
+            let (plainHigh, phoneHigh) = (Self.highShare(plain), Self.highShare(phone))
+            print("practice --phone: 4–8 kHz share \(phoneHigh) dB, \(plainHigh) dB without the line")
+            #expect(
+                phoneHigh < plainHigh - 10,
+                "high-frequency share \(phoneHigh) dB through the line, \(plainHigh) dB without")
         }
 
         /// The interactive flow through a real terminal (tmux): Enter skips the thinking time and

@@ -2,6 +2,7 @@ import AudioIO
 import Foundation
 import Reports
 import Sessions
+import Signal
 
 /// The terminal side of a practice session: shows each question, counts the think time down,
 /// records through `LiveRecorder`, shows the result and the menu. The rules live in `PracticeRun`.
@@ -26,7 +27,7 @@ struct PracticeScreen {
                 for line in TextWrap.lines(Console.printable(prompt.text), width: Console.width, prefix: "  ") {
                     print(Console.bold(line))
                 }
-                if command.speak { speak(prompt.text) }
+                if command.speak || command.phone { speak(prompt.text) }
                 guard thinkTime(PracticeRun.thinkTime(for: prompt, requested: command.think?.value)) else { break }
                 let limit = PracticeRun.answerLimit(for: prompt, requested: command.limit?.value)
                 takes: while true {
@@ -148,8 +149,9 @@ struct PracticeScreen {
         }
     }
 
-    /// Reads the question aloud: espeak-ng writes into a private folder only this process can
-    /// enter (random name, mode 0700), so no other user can plant or read the file.
+    /// Reads the question aloud (through a phone line with --phone): espeak-ng writes into a
+    /// private folder only this process can enter (random name, mode 0700), so no other user can
+    /// plant or read the file.
     private func speak(_ text: String) {
         do {
             try PrivateFolder.with { folder in
@@ -163,8 +165,14 @@ struct PracticeScreen {
                 guard process.terminationStatus == 0 else {
                     throw CommandFailure("espeak-ng exited with status \(process.terminationStatus)")
                 }
-                let player = try Player(options: PlaybackOptions(path: file, device: command.audio.outputDevice))
-                _ = try player.play(shouldStop: { stop.isRequested })
+                let reader = try PlaybackOptions(path: file).openReader()
+                if command.phone {
+                    let player = try Player(source: PhoneLine(reader), device: command.audio.outputDevice)
+                    _ = try player.play(shouldStop: { stop.isRequested })
+                } else {
+                    let player = try Player(source: reader, device: command.audio.outputDevice)
+                    _ = try player.play(shouldStop: { stop.isRequested })
+                }
             }
         } catch {
             Console.note("warning: cannot read the question aloud (is espeak-ng installed?): \(error)")
