@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -91,6 +92,35 @@ import TestSupport
             result.standardError
                 == "rehearse: error: cannot read '\(memo.path)': not an audio file libsndfile can read (Format not recognised.); M4A, AAC, AMR, WebM and MP4 need FFmpeg (on Debian: sudo apt install ffmpeg)\n"
         )
+    }
+
+    /// An answer measured by an older detector: `report` and `doctor` say so, `doctor --reanalyse`
+    /// measures it again, and then nothing is left to say.
+    @Test func olderDetectorAnswersAreNamedAndReanalysed() throws {
+        #expect(try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-01"]).status == 0)
+        let database = home.appendingPathComponent("Recordings/rehearse.sqlite").path
+        try DatabaseQueue(path: database).write { db in
+            try db.execute(
+                sql:
+                    "UPDATE take SET detectorVersion = 1, pauseCount = 7, signalToNoise = NULL, backgroundSpeech = NULL"
+            )
+        }
+        let report = try run(["report"])
+        #expect(report.standardError.contains("1 answer was measured by an older version of the detector"))
+        let doctor = try run(["doctor"])
+        #expect(
+            doctor.standardOutput.contains(
+                "1 take was measured by an older detector; run 'rehearse doctor --reanalyse'"))
+
+        let reanalysed = try run(["doctor", "--reanalyse"])
+        #expect(reanalysed.status == 0, "\(reanalysed.standardError)")
+        #expect(reanalysed.standardOutput.contains("Re-analysed 1 take with detector version 2."))
+        let take = try #require(
+            ((try json(["show", "last", "--json"]) as? [String: Any])?["answers"] as? [[String: Any]])?.first?["takes"]
+                as? [[String: Any]])
+        #expect(take.first?["pauseCount"] as? Int == 1)
+        #expect(!(try run(["report"]).standardError.contains("older version")))
+        #expect(!(try run(["doctor"]).standardOutput.contains("older detector")))
     }
 
     @Test func importedAnswerLandsOnItsDateWithItsPause() throws {
