@@ -127,16 +127,17 @@ struct FrameTiming {
 
 /// Collects, frame by frame, the speech segments and syllable peaks.
 ///
-/// Until the speaker has been heard, frames are held back (the lead-in: up to a minute), because
-/// only then can a faint sound before the first word be told from the first word itself; they are
-/// then judged with what the speaker model knows. Stretches of speech are checked against the
-/// speaker once more when the audio ends.
+/// Every frame teaches the models of the speaker and the room as it arrives, but is judged only
+/// 30 s later (the look-ahead), and before the speaker has been heard at all only once they have
+/// (the lead-in, up to a minute): a faint sound before the first word, or a television that was on
+/// before the answer began, can then be told from the speaker from the first second. Stretches of
+/// speech are checked against the speaker once more when the audio ends.
 struct SpeechTracker {
     let frameTiming: FrameTiming
     private var detector: VoiceActivityDetector
     private var speaker = SpeakerModel()
-    private(set) var room = RoomEstimate()
-    private(set) var decay = RoomDecay()
+    private var room = RoomEstimate()
+    private var decay = RoomDecay()
     private(set) var syllables = SyllableNuclei()
     private var segments: [(span: TimeSpan, peak: Float)] = []
     /// Frames not judged yet: the lead-in, then the look-ahead.

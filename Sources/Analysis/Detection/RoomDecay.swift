@@ -10,7 +10,7 @@ struct RoomDecay {
     private var top: Float = 0
     private var frames = 0
     private var slopes = IntensityHistogram()
-    private(set) var falls = 0
+    private var falls = 0
 
     /// Feeds one frame's speech-band level, in dB.
     mutating func process(level: Float) {
@@ -23,19 +23,16 @@ struct RoomDecay {
             // dB per frame, stored ×10 so the histogram's 0.5 dB bins resolve 0.05 dB per frame.
             slopes.add((top - previous) / Float(frames) * 10 - 100)
             falls += 1
+            isReverberant = (slopes.percentile(0.5) + 100) / 10 <= Self.reverberantSlope
         }
         top = level
         frames = 0
     }
 
-    /// The median fall, in dB per frame (10 ms), once there are any.
-    var medianSlope: Float? {
-        falls > 0 ? (slopes.percentile(0.5) + 100) / 10 : nil
-    }
-
     /// Falls this slow or slower, in dB per frame, mean a reverberation time of 0.6 s or more.
     static let reverberantSlope: Float = 1.0
 
-    /// Whether the room rings long enough to hide the start of short pauses.
-    var isReverberant: Bool { (medianSlope ?? .infinity) <= Self.reverberantSlope }
+    /// Whether the room rings long enough to hide the start of short pauses: the median fall is
+    /// `reverberantSlope` or slower (brought up to date with each fall, not each frame).
+    private(set) var isReverberant = false
 }
