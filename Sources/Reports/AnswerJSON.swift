@@ -21,12 +21,16 @@ public enum AnswerJSON {
             "pauses": analysis.pauses.map(span),
             "metrics": metrics(analysis.metrics),
             "detectorVersion": analysis.detectorVersion,
-            "reliability": [
-                "signalToNoise": analysis.reliability.signalToNoise.map { ($0 * 10).rounded() / 10 } as Any?
-                    ?? NSNull(),
-                "backgroundSpeech": analysis.reliability.backgroundSpeech,
-                "cautions": analysis.reliability.cautions,
-            ] as [String: Any],
+            "reliability": reliability(analysis.reliability),
+        ]
+    }
+
+    /// The verdict on an answer: signal-to-noise in dB (one decimal), background speech, cautions.
+    static func reliability(_ reliability: Reliability) -> [String: Any] {
+        [
+            "signalToNoise": reliability.signalToNoise.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
+            "backgroundSpeech": reliability.backgroundSpeech,
+            "cautions": reliability.cautions,
         ]
     }
 

@@ -65,6 +65,8 @@ public struct SessionDetail {
             "longestPause": m?.longestPause ?? NSNull(), "pausesPerMinute": m?.pausesPerMinute ?? NSNull(),
             "speechRate": m?.speechRate ?? NSNull(), "analysisError": take.analysisError ?? NSNull(),
             "metrics": m.map(AnswerJSON.metrics) ?? NSNull(),
+            "detectorVersion": take.detectorVersion,
+            "reliability": take.reliability.map(AnswerJSON.reliability) ?? NSNull(),
             "pauses": (segments[take.id ?? -1] ?? []).filter { $0.kind == .pause }.map {
                 ["start": $0.start, "end": $0.end]
             },
