@@ -116,11 +116,12 @@ def iou(a, b):
     return inter / union if union > 0 else 0.0
 
 
-def match(predicted, truth):
+def match(predicted, truth, least=0.5):
+    """One-to-one pairs of predicted and true spans, best overlap first, at IoU >= `least`."""
     pairs = sorted(((iou(p, t), i, j) for i, p in enumerate(predicted) for j, t in enumerate(truth)), reverse=True)
     used_p, used_t, matched = set(), set(), []
     for overlap, i, j in pairs:
-        if overlap < 0.5:
+        if overlap < least:
             break
         if i not in used_p and j not in used_t:
             used_p.add(i)
@@ -176,15 +177,10 @@ def filled_pause_row(names, truth, analysed):
     for name, answer in zip(names, analysed):
         true = [[f["start"], f["end"]] for f in truth[name].get("filledPauses", [])]
         found = [[f["start"], f["end"]] for f in answer.get("filledPauses", [])]
-        pairs = sorted(((iou(p, t), i, j) for i, p in enumerate(found) for j, t in enumerate(true)), reverse=True)
-        used_found, used_true = set(), set()
-        for overlap, i, j in pairs:
-            if overlap >= 0.3 and i not in used_found and j not in used_true:
-                used_found.add(i)
-                used_true.add(j)
-        tp += len(used_found)
-        fp += len(found) - len(used_found)
-        fn += len(true) - len(used_true)
+        matched = len(match(found, true, least=0.3))
+        tp += matched
+        fp += len(found) - matched
+        fn += len(true) - matched
         filler_time += sum(e - s for s, e in true)
         speaking_time += answer["metrics"]["speakingTime"] or 0
     precision = tp / (tp + fp) if tp + fp else 0.0

@@ -147,6 +147,15 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Takes on an analysis's measures, verdict and detector version (its duration stays the file's).
+    mutating func record(_ analysis: AnswerAnalysis) {
+        analysisError = nil
+        metrics = analysis.metrics
+        metrics?.totalDuration = duration
+        reliability = analysis.reliability
+        detectorVersion = analysis.detectorVersion
+    }
 }
 
 /// A stretch of speech or a pause within a take.
@@ -157,4 +166,14 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     public var kind: Kind
     public var start: Double
     public var end: Double
+
+    /// Stores an analysis's speech runs and pauses as the segments of take `takeId`.
+    static func insert(_ analysis: AnswerAnalysis, for takeId: Int64, _ db: Database) throws {
+        for span in analysis.runs {
+            try Segment(takeId: takeId, kind: .speech, start: span.start, end: span.end).insert(db)
+        }
+        for span in analysis.pauses {
+            try Segment(takeId: takeId, kind: .pause, start: span.start, end: span.end).insert(db)
+        }
+    }
 }

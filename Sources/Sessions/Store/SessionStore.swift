@@ -180,22 +180,15 @@ public final class SessionStore: Sendable {
             answerId: answerId, number: number, file: file, recordedAt: recordedAt, sampleRate: sampleRate,
             droppedFrames: droppedFrames, duration: duration)
         take.sourceFingerprint = sourceFingerprint
-        var segments: [(Segment.Kind, TimeSpan)] = []
         switch analysis {
         case .success(let result):
-            take.metrics = result.metrics
-            take.metrics?.totalDuration = duration
-            take.reliability = result.reliability
-            take.detectorVersion = result.detectorVersion
-            segments = result.runs.map { (.speech, $0) } + result.pauses.map { (.pause, $0) }
+            take.record(result)
         case .failure(let error):
             take.analysisError = "\(error)"
         }
         return try database.write { db in
             try take.insert(db)
-            for (kind, span) in segments {
-                try Segment(takeId: take.id!, kind: kind, start: span.start, end: span.end).insert(db)
-            }
+            if case .success(let result) = analysis { try Segment.insert(result, for: take.id!, db) }
             return take
         }
     }

@@ -34,20 +34,11 @@ extension SessionStore {
                 continue
             }
             var take = old
-            take.analysisError = nil
-            take.metrics = analysis.metrics
-            take.metrics?.totalDuration = old.duration
-            take.reliability = analysis.reliability
-            take.detectorVersion = analysis.detectorVersion
+            take.record(analysis)
             try databaseWriter.write { db in
                 try take.update(db)
                 try Segment.filter(Column("takeId") == take.id!).deleteAll(db)
-                for span in analysis.runs {
-                    try Segment(takeId: take.id!, kind: .speech, start: span.start, end: span.end).insert(db)
-                }
-                for span in analysis.pauses {
-                    try Segment(takeId: take.id!, kind: .pause, start: span.start, end: span.end).insert(db)
-                }
+                try Segment.insert(analysis, for: take.id!, db)
             }
             result.updated += 1
         }
