@@ -59,7 +59,7 @@ public enum RecordingAnalysis {
         }
         if !analysis.runs.isEmpty { warnings += analysis.reliability.cautions }
         if analysis.peakLevel > 0 && analysis.peakLevel < 0.01 {
-            warnings.append("too quiet (peaks at 1 % of full scale or less): move closer or raise the input level")
+            warnings.append("too quiet: move closer to the microphone or raise its level")
         }
         return warnings
     }

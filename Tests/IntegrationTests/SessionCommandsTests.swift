@@ -111,6 +111,10 @@ import TestSupport
         #expect(
             doctor.standardOutput.contains(
                 "1 take was measured by an older detector; run 'rehearse doctor --reanalyse'"))
+        // Prose notes wrap at word boundaries to the terminal (80 columns without one).
+        for output in [report.standardError, doctor.standardOutput] {
+            #expect(output.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(output)")
+        }
 
         let reanalysed = try run(["doctor", "--reanalyse"])
         #expect(reanalysed.status == 0, "\(reanalysed.standardError)")

@@ -36,7 +36,9 @@ struct CompareCommand: ParsableCommand {
             throw CommandFailure("both sessions need at least one analysed answer")
         }
         for id in ids {
-            for note in try ReportNotes.about(ReportFilter(session: id), in: store) { Console.note("\(id): \(note)") }
+            for note in try ReportNotes.about(ReportFilter(session: id), in: store) {
+                Console.note(wrapped: "\(id): \(note)")
+            }
         }
         let pairs = try SessionComparison.pairs(store: store, first: ids[0], second: ids[1])
         let comparison = SessionComparison(first: a, second: b, pairs: pairs)

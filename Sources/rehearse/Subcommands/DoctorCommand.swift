@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Reports
 import Sessions
 
 struct DoctorCommand: ParsableCommand {
@@ -51,9 +52,10 @@ struct DoctorCommand: ParsableCommand {
         for session in findings.emptySessions { print("empty session (nothing recorded): \(session)") }
         let missing = findings.missingAudio
         if findings.staleTakes > 0 && !reanalyse {
-            print(
-                "\(findings.staleTakes) take\(findings.staleTakes == 1 ? " was" : "s were") measured by an older detector; run 'rehearse doctor --reanalyse' to compare them with new ones."
-            )
+            let stale = findings.staleTakes
+            let text =
+                "\(stale) take\(stale == 1 ? " was" : "s were") measured by an older detector; run 'rehearse doctor --reanalyse' to compare them with new ones."
+            for line in TextWrap.lines(text, width: Console.width) { print(line) }
         }
         if missing.isEmpty && findings.unreadableAudio.isEmpty {
             print("All \(findings.takes) takes have their audio; nothing to repair.")

@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
             until: try DateArgument.parse(until, option: "--until")?.end, deck: deck, promptId: prompt)
         filter.trustworthyOnly = trustedOnly
         try checkNames(store: store, filter: &filter)
-        for note in try ReportNotes.about(filter, in: store) { Console.note(note) }
+        for note in try ReportNotes.about(filter, in: store) { Console.note(wrapped: note) }
         let report = ProgressReport(
             sessions: try store.sessionSummaries(filter),
             measures: metric.flatMap(Measure.named).map { [$0] } ?? Measure.all,

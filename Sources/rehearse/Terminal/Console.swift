@@ -2,6 +2,7 @@
 @preconcurrency import Glibc
 #endif
 import Foundation
+import Reports
 
 /// Where human-facing output goes, and whether it may redraw lines and use colour.
 enum Console {
@@ -28,6 +29,11 @@ enum Console {
     /// Writes a line of diagnostics or progress to standard error.
     static func note(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A note of prose, wrapped at word boundaries to the terminal's width.
+    static func note(wrapped text: String) {
+        note(TextWrap.lines(text, width: width).joined(separator: "\n"))
     }
 
     /// Redraws the current status line on standard error (terminals only).

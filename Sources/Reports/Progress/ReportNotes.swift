@@ -2,8 +2,9 @@ import Sessions
 
 /// What a report or comparison should say before its figures: answers measured by an older
 /// detector (not comparable until re-analysed), and answers the detector cautioned about.
-enum ReportNotes {
-    static func about(_ filter: ReportFilter, in store: SessionStore) throws -> [String] {
+public enum ReportNotes {
+    /// The notes for the answers `filter` keeps, each one sentence.
+    public static func about(_ filter: ReportFilter, in store: SessionStore) throws -> [String] {
         var notes: [String] = []
         let older = try store.answersMeasuredByOlderDetector(filter)
         if older > 0 {
