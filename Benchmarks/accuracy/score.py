@@ -172,8 +172,8 @@ def filled_pause_row(names, truth, analysed):
     """Filled-pause precision, recall and F1 at intersection over union >= 0.3 (rehearse's
     `filledPauses`, none until it detects them), the true count, and the share of rehearse's speaking
     time that is really filled pauses (time a filled pause adds to "fluent" speech)."""
-    tp = fp = fn = 0
-    filler_time = speaking_time = 0.0
+    tp = fp = fn = on_lengthened = 0
+    filler_time = speaking_time = minutes = 0.0
     for name, answer in zip(names, analysed):
         true = [[f["start"], f["end"]] for f in truth[name].get("filledPauses", [])]
         found = [[f["start"], f["end"]] for f in answer.get("filledPauses", [])]
@@ -181,12 +181,16 @@ def filled_pause_row(names, truth, analysed):
         tp += matched
         fp += len(found) - matched
         fn += len(true) - matched
+        lengthened = [[w["start"], w["end"]] for w in truth[name].get("lengthenedWords", [])]
+        on_lengthened += len(match(found, lengthened, least=0.1))
+        minutes += truth[name]["duration"] / 60
         filler_time += sum(e - s for s, e in true)
         speaking_time += answer["metrics"]["speakingTime"] or 0
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "true": tp + fn,
+    return {"precision": precision, "recall": recall, "f1": f1, "true": tp + fn, "false": fp,
+            "falsePerMinute": fp / minutes if minutes else float("nan"), "falseOnLengthenedWords": on_lengthened,
             "fillerShareOfSpeakingTime": filler_time / speaking_time if speaking_time else float("nan")}
 
 
@@ -244,12 +248,16 @@ def main():
             tallies["rehearse"].add(runs, truth[name], answer["metrics"]["syllableCount"], answer["metrics"]["speechRate"])
             engines.setdefault(truth[name]["voice"].split("/")[0], Tally()).add(runs, truth[name])
         by_engine[condition] = {engine: tally.row()["f1"] for engine, tally in sorted(engines.items())}
-        if any("filledPauses" in truth[name] for name in names):
-            filled = filled_pause_row(names, truth, analysed)
-            filled_results[condition] = filled
+        filled = filled_pause_row(names, truth, analysed)
+        filled_results[condition] = filled
+        if filled["true"]:
             print(f"{condition:12s} filled pauses: F1 {filled['f1']:.3f} (P {filled['precision']:.3f}, "
-                  f"R {filled['recall']:.3f}) of {filled['true']}; filled pauses are "
-                  f"{100 * filled['fillerShareOfSpeakingTime']:.1f} % of the speaking time rehearse reports", flush=True)
+                  f"R {filled['recall']:.3f}) of {filled['true']}, {filled['falsePerMinute']:.2f} false/min "
+                  f"({filled['falseOnLengthenedWords']} on lengthened words)", flush=True)
+        else:
+            print(f"{condition:12s} filled pauses: {filled['false']} found in answers without any "
+                  f"({filled['falsePerMinute']:.2f} per minute, {filled['falseOnLengthenedWords']} on lengthened words)",
+                  flush=True)
         for name, path in zip(names, paths):
             for detector in detectors[1:]:
                 started = time.perf_counter()

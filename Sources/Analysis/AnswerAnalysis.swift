@@ -10,6 +10,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     public var runs: [TimeSpan]
     /// Silent pauses: gaps of at least the threshold between runs (not the latency, not the end).
     public var pauses: [TimeSpan]
+    /// Filled pauses ("uh", "um"): inside the runs (they are sound), but not fluent speech.
+    public var filledPauses: [FilledPause]
     /// Times of the syllable nuclei found, in seconds.
     public var syllableNuclei: [Double]
     public var metrics: FluencyMetrics
@@ -24,11 +26,12 @@ public struct AnswerAnalysis: Sendable, Equatable {
     public var detectorVersion: Int { Self.detectorVersion }
     /// Raised whenever a change to the detector changes its results: 1 was the first release's
     /// (0.2-4 kHz, one noise floor), 2 models the speaker (lead-in held, quiet stretches dropped,
-    /// 0.2-8 kHz).
-    public static let detectorVersion = 2
+    /// 0.2-8 kHz), 3 finds filled pauses (their syllables no longer count as fluent speech).
+    public static let detectorVersion = 3
 
     public init(
-        duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], syllableNuclei: [Double],
+        duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],
+        syllableNuclei: [Double],
         metrics: FluencyMetrics, settings: AnalysisSettings, clippedSamples: Int, peakLevel: Float,
         reliability: Reliability = Reliability(signalToNoise: nil, backgroundSpeech: false)
     ) {
@@ -36,6 +39,7 @@ public struct AnswerAnalysis: Sendable, Equatable {
         self.sampleRate = sampleRate
         self.runs = runs
         self.pauses = pauses
+        self.filledPauses = filledPauses
         self.syllableNuclei = syllableNuclei
         self.metrics = metrics
         self.settings = settings

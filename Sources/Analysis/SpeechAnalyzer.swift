@@ -30,7 +30,11 @@ public struct SpeechAnalyzer {
         frames = FrameAnalyzer(sampleRate: sampleRate)
         tracker = SpeechTracker(
             frameTiming: frames.timing,
-            minimumSpeechFrames: max(1, Int((settings.minimumSpeech * 100).rounded()))
+            minimumSpeechFrames: max(1, Int((settings.minimumSpeech * 100).rounded())),
+            fillers: settings.filledPauseStability.map {
+                FilledPauseDetector(
+                    stability: Float($0), minimumFrames: max(1, Int((settings.minimumFilledPause * 100).rounded())))
+            }
         )
     }
 
@@ -60,15 +64,22 @@ public struct SpeechAnalyzer {
         let duration = Double(sampleCount) / Double(sampleRate)
         let runs = Self.mergeShortGaps(segments, shorterThan: settings.minimumPause, clampedTo: duration)
         let pauses = zip(runs, runs.dropFirst()).map { TimeSpan(start: $0.end, end: $1.start) }
-        let nuclei = tracker.syllables.nuclei(within: runs)
+        let filledPauses = tracker.filledPauses(within: segments)
+        // A filled pause is not a syllable of fluent speech.
+        let nuclei = tracker.syllables.nuclei(within: runs).filter { time in
+            !filledPauses.contains { $0.span.start <= time && time <= $0.span.end }
+        }
         return AnswerAnalysis(
             duration: duration,
             sampleRate: sampleRate,
             runs: runs,
             pauses: pauses,
+            filledPauses: filledPauses,
             syllableNuclei: nuclei,
             metrics: FluencyMetrics(
-                duration: duration, runs: runs, pauses: pauses, syllables: nuclei, minimumPause: settings.minimumPause),
+                duration: duration, runs: runs, pauses: pauses,
+                filledPauses: settings.filledPauseStability == nil ? nil : filledPauses.map(\.span), syllables: nuclei,
+                minimumPause: settings.minimumPause, filledPauseStability: settings.filledPauseStability),
             settings: settings,
             clippedSamples: clippedSamples,
             peakLevel: peakLevel,
@@ -139,6 +150,7 @@ struct SpeechTracker {
     private var room = RoomEstimate()
     private var decay = RoomDecay()
     private(set) var syllables = SyllableNuclei()
+    private var fillers: FilledPauseDetector?
     private var segments: [(span: TimeSpan, peak: Float)] = []
     /// Frames not judged yet: the lead-in, then the look-ahead.
     private var pending: [(index: Int, features: FrameFeatures)] = []
@@ -153,8 +165,9 @@ struct SpeechTracker {
     /// Frames held back at most while waiting for the speaker (60 s).
     static let longestLeadIn = 6_000
 
-    init(frameTiming: FrameTiming, minimumSpeechFrames: Int) {
+    init(frameTiming: FrameTiming, minimumSpeechFrames: Int, fillers: FilledPauseDetector?) {
         self.frameTiming = frameTiming
+        self.fillers = fillers
         detector = VoiceActivityDetector(minimumSpeechFrames: minimumSpeechFrames)
         pending.reserveCapacity(2_048)
     }
@@ -164,6 +177,7 @@ struct SpeechTracker {
             time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare
         )
         room.observe(features)
+        fillers?.process(features)
         decay.process(level: features.level)
         if !features.isDigitalSilence { speaker.learn(features) }
         pending.append((index, features))
@@ -224,7 +238,23 @@ struct SpeechTracker {
     /// Closes any open segment and returns the stretches of the speaker's speech.
     mutating func finish() -> [TimeSpan] {
         judgePending()
+        fillers?.finish()
         if let speech = detector.finish() { segments.append((frameTiming.span(of: speech), peak)) }
         return segments.filter { speaker.isSpeaker(peak: $0.peak) }.map(\.span)
+    }
+
+    /// The held vowels that are the speaker's filled pauses: loud enough to be theirs, and centred
+    /// in their `speech` (the stretches `finish()` returned).
+    func filledPauses(within speech: [TimeSpan]) -> [FilledPause] {
+        guard let fillers else { return [] }
+        return fillers.events.compactMap { event in
+            let span = frameTiming.span(of: event.frames)
+            let centre = (span.start + span.end) / 2
+            guard speaker.isSpeaker(peak: event.peak), event.slope > FilledPauseDetector.fastestFall,
+                speech.contains(where: { $0.start <= centre && centre <= $0.end })
+            else { return nil }
+            let confidence = 1 - Double(event.meanChange) / Double(fillers.stability)
+            return FilledPause(span: span, confidence: min(1, max(0, confidence)))
+        }
     }
 }

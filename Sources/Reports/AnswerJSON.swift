@@ -19,6 +19,9 @@ public enum AnswerJSON {
             "latency": optional(analysis.latency),
             "speech": analysis.runs.map(span),
             "pauses": analysis.pauses.map(span),
+            "filledPauses": analysis.filledPauses.map {
+                ["start": seconds($0.span.start), "end": seconds($0.span.end), "confidence": confidence($0.confidence)]
+            },
             "metrics": metrics(analysis.metrics),
             "detectorVersion": analysis.detectorVersion,
             "reliability": reliability(analysis.reliability),
@@ -48,6 +51,8 @@ public enum AnswerJSON {
     }
 
     private static func seconds(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    private static func confidence(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     private static func optional(_ value: Double?) -> Any { value.map(seconds) ?? NSNull() }
 }

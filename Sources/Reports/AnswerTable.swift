@@ -28,6 +28,14 @@ public enum AnswerTable {
                 s(m.meanLengthOfRun)
                     + (m.meanLengthOfRunSyllables.map { String(format: "  (%.1f syllables)", $0) } ?? "")
             ),
+            (
+                "filled pauses",
+                m.filledPauseCount.map { count in
+                    "\(count)"
+                        + (m.filledPausesPerMinute.map { String(format: "  (%.1f per minute of speech)", $0) } ?? "")
+                } ?? "not looked for"
+            ),
+            ("hesitation time", s(m.hesitationTime)),
             ("syllables", "\(m.syllableCount)"),
             ("speech rate", r(m.speechRate, "syll/s")),
             ("articulation rate", r(m.articulationRate, "syll/s")),
@@ -43,21 +51,29 @@ public enum AnswerTable {
     }
 }
 
-/// A one-line picture of an answer: speech, pauses, and the silence before and after.
+/// A one-line picture of an answer: speech, filled pauses, silent pauses, and the silence before and
+/// after.
 public enum Timeline {
-    public static let legend = "█ speech  ░ pause  · silence before and after"
+    public static let legend = "█ speech  ▒ um/uh  ░ pause  · silence before and after"
 
     public static func render(_ analysis: AnswerAnalysis, width: Int) -> String {
-        render(duration: analysis.duration, speech: analysis.runs, pauses: analysis.pauses, width: width)
+        render(
+            duration: analysis.duration, speech: analysis.runs, pauses: analysis.pauses,
+            filledPauses: analysis.filledPauses.map(\.span), width: width)
     }
 
-    /// The same picture from spans: `width` characters for `duration` seconds.
-    public static func render(duration: Double, speech: [TimeSpan], pauses: [TimeSpan], width: Int) -> String {
+    /// The same picture from spans: `width` characters for `duration` seconds. A character shows
+    /// what lies at its middle; a filled pause shorter than a character still marks the character.
+    public static func render(
+        duration: Double, speech: [TimeSpan], pauses: [TimeSpan], filledPauses: [TimeSpan] = [], width: Int
+    ) -> String {
         guard duration > 0, width > 0 else { return "" }
         let cell = duration / Double(width)
         return String(
             (0..<width).map { index -> Character in
                 let middle = (Double(index) + 0.5) * cell
+                let start = Double(index) * cell, end = start + cell
+                if filledPauses.contains(where: { $0.start < end && start < $0.end }) { return "▒" }
                 if speech.contains(where: { $0.start <= middle && middle < $0.end }) { return "█" }
                 if pauses.contains(where: { $0.start <= middle && middle < $0.end }) { return "░" }
                 return "·"

@@ -1,3 +1,4 @@
+import Analysis
 import AudioIO
 import Foundation
 import Testing
@@ -65,13 +66,17 @@ import TestSupport
         #expect(json.count == 3)
         #expect(json.allSatisfy { $0["promptId"] as? String == "first-90-days" })
         // The verdict and the detector travel with every row (espeak-ng answers: no room, one voice).
-        #expect(json.allSatisfy { $0["detectorVersion"] as? Int == 2 && $0["backgroundSpeech"] as? String == "no" })
+        #expect(
+            json.allSatisfy {
+                $0["detectorVersion"] as? Int == AnswerAnalysis.detectorVersion
+                    && $0["backgroundSpeech"] as? String == "no"
+            })
         #expect(csv[0].contains(",signalToNoise,backgroundSpeech,detectorVersion,"))
         let shown = try #require(
             try JSONSerialization.jsonObject(with: Data(try run(["show", "last", "--json"]).standardOutput.utf8))
                 as? [String: Any])
         let take = try #require(((shown["answers"] as? [[String: Any]])?.first?["takes"] as? [[String: Any]])?.first)
-        #expect(take["detectorVersion"] as? Int == 2)
+        #expect(take["detectorVersion"] as? Int == AnswerAnalysis.detectorVersion)
         #expect((take["reliability"] as? [String: Any])?["backgroundSpeech"] as? Bool == false)
     }
 

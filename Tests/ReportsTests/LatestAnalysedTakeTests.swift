@@ -62,7 +62,8 @@ import Testing
         #expect(latest.first { $0.session.id == "20261101-090000" && $0.answer.position == 2 }?.take.number == 1)
         let report = ProgressReport(
             sessions: summaries, measures: Measure.all, recovery: recovery, timeZone: TimeZone(identifier: "UTC")!)
-        let html = HTMLReport(report: report, answers: latest, pauses: try store.pausesByTake()) { $0.file }.render()
+        let html = HTMLReport(report: report, answers: latest, hesitations: try store.hesitationsByTake()) { $0.file }
+            .render()
         #expect(html.components(separatedBy: "<article class=\"answer\"").count - 1 == 6)
         #expect(html.contains("src=\"20261101-090000-1-1.wav\""))
         #expect(!html.contains("20261101-090000-1-2.wav"))
@@ -89,7 +90,9 @@ import Testing
                 droppedFrames: 0, duration: 40, analysis: .success(CurveballRecoveryTests.analysis(pauses: number)))
         }
         let report = ProgressReport(sessions: try store.sessionSummaries(), timeZone: TimeZone(identifier: "UTC")!)
-        let html = HTMLReport(report: report, answers: try store.exportRows(), pauses: try store.pausesByTake()) {
+        let html = HTMLReport(
+            report: report, answers: try store.exportRows(), hesitations: try store.hesitationsByTake()
+        ) {
             $0.file
         }
         .render()

@@ -79,13 +79,50 @@ import Testing
             Set(sessions[0].keys) == [
                 "session", "startedAt", "answers", "speakingTime", "meanLatency", "pausesPerMinute", "meanPause",
                 "longestPause", "phonationTimeRatio", "speechRate", "rating", "pauseTimePerMinute",
+                "filledPausesPerMinute",
             ])
+        // Measured before filled pauses were looked for: unknown, not zero.
+        #expect(sessions[0]["filledPausesPerMinute"] is NSNull)
         #expect(sessions[0]["longestPause"] as? Double == 3)
         #expect(sessions[2]["rating"] as? Double == 4)
         let trends = try #require(object["trends"] as? [[String: Any]])
         let longest = try #require(trends.first { $0["measure"] as? String == "longestPause" })
         #expect(longest["direction"] as? String == "improved")
         #expect(longest["slopePerWeek"] as? Double == -1)
+    }
+
+    /// A session's filled pauses per minute count only the answers in which they were looked for:
+    /// 3 filled pauses over 30 s of speaking time is 6 per minute, whatever an older answer (20 s of
+    /// speech, not looked at) holds. The column then shows in the table.
+    @Test func filledPausesAreSummarisedWhereTheyWereLookedFor() throws {
+        let store = try SessionStore(writer: DatabaseQueue())
+        let date = Date(timeIntervalSince1970: 1_793_869_200)
+        _ = try store.startSession(id: "20261105-090000", at: date, deck: nil)
+        for (index, filled) in [
+            nil, [TimeSpan(start: 3, end: 3.5), TimeSpan(start: 9, end: 9.4), TimeSpan(start: 20, end: 21)],
+        ]
+        .enumerated() {
+            let prompt = Prompt(id: "prompt-\(index)", text: "Question \(index)?", category: "general")
+            let answer = try store.ask(prompt, in: "20261105-090000")
+            let runs = [TimeSpan(start: 1, end: 1 + (filled == nil ? 20 : 30))]
+            let metrics = FluencyMetrics(
+                duration: 32, runs: runs, pauses: [], filledPauses: filled, syllables: [], minimumPause: 0.25,
+                filledPauseStability: filled == nil ? nil : 10)
+            let analysis = AnswerAnalysis(
+                duration: 32, sampleRate: 16_000, runs: runs, pauses: [],
+                filledPauses: (filled ?? []).map { FilledPause(span: $0, confidence: 0.5) }, syllableNuclei: [],
+                metrics: metrics, settings: AnalysisSettings(), clippedSamples: 0, peakLevel: 0.5)
+            try store.addTake(
+                to: answer.id!, number: 1, file: "\(index).wav", recordedAt: date, sampleRate: 16_000,
+                droppedFrames: 0, duration: 32, analysis: .success(analysis))
+        }
+        let summary = try #require(try store.sessionSummaries().first)
+        #expect(summary.filledPausesPerMinute == 6)
+        let report = ProgressReport(sessions: [summary], timeZone: TimeZone(identifier: "UTC")!)
+        #expect(report.table(width: 160).split(separator: "\n").first?.hasSuffix("um/min") == true)
+        // The segments are stored for the timelines: three filled pauses, in order.
+        let marks = try #require(try store.hesitationsByTake().values.first { !$0.isEmpty })
+        #expect(marks.filter { $0.kind == .filledPause }.map(\.start) == [3, 9, 20])
     }
 
     @Test func csvHasTheSessionsThenTheTrends() throws {
@@ -95,7 +132,7 @@ import Testing
         #expect(blocks[0].split(separator: "\n").count == 4)
         #expect(
             blocks[0].split(separator: "\n")[1]
-                == "20261101-090000,2026-11-05T09:00:00Z,1,14.5,2.0,8.276,1.75,3.0,0.806,3.333,2.0,11.667")
+                == "20261101-090000,2026-11-05T09:00:00Z,1,14.5,2.0,8.276,1.75,3.0,0.806,3.333,2.0,11.667,")
         #expect(
             blocks[1].hasPrefix(
                 "measure,direction,sessions,change,windowSessions,slopePerWeek\nmeanLatency,unchanged,3,0.0,1,0.0\n"))

@@ -21,6 +21,9 @@ struct FrameFeatures {
     /// True when the frame holds (next to) nothing at all: the digital zeros a stream or a file may
     /// start with, which say nothing about the room.
     var isDigitalSilence = false
+    /// The spectrum's shape (`Timbre`), measured only for frames that may hold a vowel: voiced
+    /// (`lowBandShare` at least `FilledPauseDetector.voicedShare`) and above the noise.
+    var timbre: SIMD8<Float>?
 }
 
 /// Cuts a stream of samples into overlapping windowed frames and measures each one.
@@ -44,6 +47,7 @@ struct FrameAnalyzer {
     private var pendingCount = 0
     private var power: [Float]
     private var noise: NoiseFloor
+    private var timbre: Timbre
     private let speechBins: Range<Int>
     private let lowBins: Range<Int>
     /// The speech band cut at 700 Hz, 1.5 kHz and 2.5 kHz.
@@ -74,6 +78,7 @@ struct FrameAnalyzer {
         pending = [Float](repeating: 0, count: window)
         power = [Float](repeating: 0, count: size / 2 + 1)
         noise = NoiseFloor(bins: size / 2 + 1)
+        timbre = Timbre(sampleRate: sampleRate, size: size)
         timing = FrameTiming(sampleRate: sampleRate, hop: hop, window: window, delay: delay)
         let binWidth = Double(sampleRate) / Double(size)
         let nyquistBin = size / 2
@@ -170,6 +175,15 @@ struct FrameAnalyzer {
         features.isDigitalSilence = isDigitalSilence
         features.level = level
         let looksLikeNoise = features.speechScore < Self.noiseScore
+        if !looksLikeNoise && features.lowBandShare >= FilledPauseDetector.voicedShare {
+            // The timbre of what rises above the noise (floored at a tenth of the noise, after
+            // Berouti, Schwartz & Makhoul 1979), so steady noise does not make speech look steady.
+            features.timbre = power.withUnsafeBufferPointer { power in
+                noise.power.withUnsafeBufferPointer { floor in
+                    timbre.coefficients(of: power, above: floor)
+                }
+            }
+        }
         power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: looksLikeNoise) }
         return features
     }

@@ -4,7 +4,7 @@
 /// entry here and a migration adding its column. Definitions with sources: `docs/METRICS.md`.
 public struct FluencyMeasure: Sendable {
     public enum Unit: String, Sendable {
-        case seconds, ratio, perMinute, syllablesPerSecond, syllables, count
+        case seconds, ratio, perMinute, syllablesPerSecond, syllables, count, decibels
 
         /// The unit as a table shows it after a number ("" for plain counts).
         public var symbol: String {
@@ -15,6 +15,7 @@ public struct FluencyMeasure: Sendable {
             case .syllablesPerSecond: "syll/s"
             case .syllables: "syll"
             case .count: ""
+            case .decibels: "dB"
             }
         }
     }
@@ -24,6 +25,7 @@ public struct FluencyMeasure: Sendable {
         case number(WritableKeyPath<FluencyMetrics, Double> & Sendable)
         case optionalNumber(WritableKeyPath<FluencyMetrics, Double?> & Sendable)
         case integer(WritableKeyPath<FluencyMetrics, Int> & Sendable)
+        case optionalInteger(WritableKeyPath<FluencyMetrics, Int?> & Sendable)
     }
 
     /// JSON and CSV name.
@@ -53,8 +55,10 @@ public struct FluencyMeasure: Sendable {
 
     /// True for whole numbers (counts), stored as INTEGER.
     public var isInteger: Bool {
-        if case .integer = field { return true }
-        return false
+        switch field {
+        case .integer, .optionalInteger: true
+        case .number, .optionalNumber: false
+        }
     }
 
     /// The measure's value in `metrics`; nil where it does not apply.
@@ -63,6 +67,7 @@ public struct FluencyMeasure: Sendable {
         case .number(let path): metrics[keyPath: path]
         case .optionalNumber(let path): metrics[keyPath: path]
         case .integer(let path): Double(metrics[keyPath: path])
+        case .optionalInteger(let path): metrics[keyPath: path].map(Double.init)
         }
     }
 
@@ -72,6 +77,7 @@ public struct FluencyMeasure: Sendable {
         case .number(let path): metrics[keyPath: path] = value ?? 0
         case .optionalNumber(let path): metrics[keyPath: path] = value
         case .integer(let path): metrics[keyPath: path] = value.flatMap { Int(exactly: $0.rounded()) } ?? 0
+        case .optionalInteger(let path): metrics[keyPath: path] = value.flatMap { Int(exactly: $0.rounded()) }
         }
     }
 
@@ -127,17 +133,38 @@ public struct FluencyMeasure: Sendable {
             meaning: "Average stretch of speech between pauses, in syllables."),
         FluencyMeasure(
             "syllableCount", "syllables", .count, lowerIsBetter: nil, .integer(\.syllableCount),
-            meaning: "Syllable nuclei found in the answer."),
+            meaning: "Syllables of fluent speech found in the answer (filled pauses are not counted)."),
         FluencyMeasure(
             "speechRate", "speech rate", .syllablesPerSecond, lowerIsBetter: false, .optionalNumber(\.speechRate),
             meaning: "Syllables per second from the first to the last word, pauses included."),
         FluencyMeasure(
             "articulationRate", "articulation rate", .syllablesPerSecond, lowerIsBetter: nil,
             .optionalNumber(\.articulationRate),
-            meaning: "Syllables per second of speaking time, pauses left out."),
+            meaning: "Syllables per second of speaking time, silent and filled pauses left out."),
+        FluencyMeasure(
+            "filledPauseCount", "filled pauses", .count, lowerIsBetter: true, .optionalInteger(\.filledPauseCount),
+            meaning: "Filled pauses (\"uh\", \"um\", \"er\"): a vowel held while searching for words."),
+        FluencyMeasure(
+            "filledPausesPerMinute", "filled pauses per minute", .perMinute, lowerIsBetter: true,
+            .optionalNumber(\.filledPausesPerMinute),
+            meaning: "Filled pauses per minute of speaking time."),
+        FluencyMeasure(
+            "meanFilledPause", "mean filled pause", .seconds, lowerIsBetter: true, .optionalNumber(\.meanFilledPause),
+            meaning: "Average length of the filled pauses."),
+        FluencyMeasure(
+            "filledPauseTime", "time in filled pauses", .seconds, lowerIsBetter: true,
+            .optionalNumber(\.filledPauseTime),
+            meaning: "All filled pauses added up: sound, but not fluent speech."),
+        FluencyMeasure(
+            "hesitationTime", "hesitation time", .seconds, lowerIsBetter: true, .optionalNumber(\.hesitationTime),
+            meaning: "Time in silent and filled pauses together."),
         FluencyMeasure(
             "minimumPause", "pause threshold", .seconds, lowerIsBetter: nil, .number(\.minimumPause),
             meaning: "The shortest silence counted as a pause when these were measured."),
+        FluencyMeasure(
+            "filledPauseStability", "filled-pause steadiness", .decibels, lowerIsBetter: nil,
+            .optionalNumber(\.filledPauseStability),
+            meaning: "How steady a held vowel had to be to count as a filled pause (empty: not looked for)."),
     ]
 }
 

@@ -25,19 +25,35 @@ public struct FluencyMetrics: Sendable, Equatable, Codable {
     /// Mean length of the speech runs between pauses, in seconds and in syllables.
     public var meanLengthOfRun: Double?
     public var meanLengthOfRunSyllables: Double?
+    /// Syllables of fluent speech (filled pauses are not counted).
     public var syllableCount: Int
     /// Syllables / (duration − latency − trailing silence).
     public var speechRate: Double?
-    /// Syllables / speaking time.
+    /// Syllables / (speaking time − time in filled pauses).
     public var articulationRate: Double?
+    /// Filled pauses ("uh", "um"); nil when they were not looked for (older detectors, `--no-fillers`).
+    public var filledPauseCount: Int?
+    /// Filled pauses per minute of speaking time.
+    public var filledPausesPerMinute: Double?
+    public var meanFilledPause: Double?
+    public var filledPauseTime: Double?
+    /// Time in silent and filled pauses together.
+    public var hesitationTime: Double?
     /// The pause threshold these were measured with.
     public var minimumPause: Double
+    /// The filled-pause steadiness threshold these were measured with; nil when none were looked for.
+    public var filledPauseStability: Double?
 
     /// Computes every measure from the speech runs (already merged across gaps shorter than the
-    /// pause threshold), the pauses between them and the syllable nuclei.
-    public init(duration: Double, runs: [TimeSpan], pauses: [TimeSpan], syllables: [Double], minimumPause: Double) {
+    /// pause threshold), the silent pauses between them, the filled pauses inside them (nil when they
+    /// were not looked for) and the syllable nuclei of fluent speech.
+    public init(
+        duration: Double, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [TimeSpan]? = nil, syllables: [Double],
+        minimumPause: Double, filledPauseStability: Double? = nil
+    ) {
         totalDuration = duration
         self.minimumPause = minimumPause
+        self.filledPauseStability = filledPauseStability
         speakingTime = runs.reduce(0) { $0 + $1.duration }
         responseLatency = runs.first?.start
         trailingSilence = runs.last.map { max(0, duration - $0.end) } ?? duration
@@ -58,8 +74,17 @@ public struct FluencyMetrics: Sendable, Equatable, Codable {
         let speakingSpan = runs.isEmpty ? 0 : runs.last!.end - runs.first!.start
         phonationTimeRatio = speakingSpan > 0 ? speakingTime / speakingSpan : nil
         speechRate = speakingSpan > 0 ? Double(syllables.count) / speakingSpan : nil
-        articulationRate = speakingTime > 0 ? Double(syllables.count) / speakingTime : nil
+        let filledTime = filledPauses?.reduce(0) { $0 + $1.duration }
+        let fluentTime = speakingTime - (filledTime ?? 0)
+        articulationRate = fluentTime > 0 ? Double(syllables.count) / fluentTime : nil
         pausesPerMinute = speakingTime > 0 ? Double(pauses.count) / (speakingTime / 60) : nil
+        if let filledPauses, let filledTime {
+            filledPauseCount = filledPauses.count
+            filledPauseTime = filledTime
+            meanFilledPause = filledPauses.isEmpty ? nil : filledTime / Double(filledPauses.count)
+            filledPausesPerMinute = speakingTime > 0 ? Double(filledPauses.count) / (speakingTime / 60) : nil
+            hesitationTime = totalPauseTime + filledTime
+        }
         meanLengthOfRun = runs.isEmpty ? nil : speakingTime / Double(runs.count)
         meanLengthOfRunSyllables = runs.isEmpty ? nil : Double(syllables.count) / Double(runs.count)
     }

@@ -2,25 +2,26 @@ import Foundation
 import Sessions
 
 /// The progress report as one self-contained HTML page: SVG charts of each measure over time, the
-/// table of sessions, and for every answer a pause timeline beside an audio player. Clicking a
-/// pause plays from just before it. No network, no external scripts or fonts; light and dark mode
+/// table of sessions, and for every answer a timeline of pauses and filled pauses beside an audio
+/// player. Clicking either plays from just before it. No network, no external scripts or fonts; light and dark mode
 /// follow the system; it prints cleanly.
 public struct HTMLReport {
     public let report: ProgressReport
     /// Latest take of each answer, with the session it belongs to.
     public let answers: [(session: PracticeSession, answer: Answer, take: Take)]
-    public let pauses: [Int64: [Segment]]
+    /// Each take's silent and filled pauses (`SessionStore.hesitationsByTake()`).
+    public let hesitations: [Int64: [Segment]]
     /// How the page reaches each take's audio: a path relative to where the page is written.
     public let audioLink: (Take) -> String
 
     public init(
         report: ProgressReport, answers: [(session: PracticeSession, answer: Answer, take: Take)],
-        pauses: [Int64: [Segment]],
+        hesitations: [Int64: [Segment]],
         audioLink: @escaping (Take) -> String
     ) {
         self.report = report
         self.answers = answers
-        self.pauses = pauses
+        self.hesitations = hesitations
         self.audioLink = audioLink
     }
 
@@ -47,8 +48,8 @@ public struct HTMLReport {
         }
         html +=
             "</section>\n<h2>Sessions</h2>\n" + report.sessionTable.html(timeZone: report.timeZone)
-            + "<h2>Answers</h2>\n<p class=\"hint\">Each orange mark on a timeline is a pause: click it to hear the answer"
-            + " from just before it. Every take is here, the latest first.</p>\n"
+            + "<h2>Answers</h2>\n<p class=\"hint\">Each orange mark on a timeline is a pause, each purple one a filled"
+            + " pause (\u{201C}um\u{201D}, \u{201C}uh\u{201D}): click it to hear the answer from just before it. Every take is here, the latest first.</p>\n"
         let bySession = Dictionary(grouping: answers, by: \.session.id)
         let shown = report.sessions.reversed().compactMap { session in bySession[session.session].map { (session, $0) }
         }
@@ -179,12 +180,15 @@ public struct HTMLReport {
                 format: "<rect class=\"speech\" x=\"%.2f\" y=\"4\" width=\"%.2f\" height=\"16\"/>",
                 latency / duration * 1000, max(0, end - latency) / duration * 1000)
         }
-        for (index, pause) in (pauses[take.id ?? -1] ?? []).enumerated() {
-            bars += String(
-                format:
-                    "<rect class=\"pause\" data-start=\"%.3f\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"24\"><title>pause %d: %.2f s at %.1f s — click to listen</title></rect>",
-                pause.start, pause.start / duration * 1000, max(2, (pause.end - pause.start) / duration * 1000),
-                index + 1, pause.end - pause.start, pause.start)
+        let marks = hesitations[take.id ?? -1] ?? []
+        for (kind, name, label) in [(Segment.Kind.pause, "pause", "pause"), (.filledPause, "filled", "filled pause")] {
+            for (index, mark) in marks.filter({ $0.kind == kind }).enumerated() {
+                bars += String(
+                    format:
+                        "<rect class=\"%@\" data-start=\"%.3f\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"24\"><title>%@ %d: %.2f s at %.1f s — click to listen</title></rect>",
+                    name, mark.start, mark.start / duration * 1000, max(2, (mark.end - mark.start) / duration * 1000),
+                    label, index + 1, mark.end - mark.start, mark.start)
+            }
         }
         return """
             <div class="take" id="\(id)">
@@ -220,11 +224,11 @@ public struct HTMLReport {
         "default-src 'none'; script-src '\(scriptHash)'; style-src 'unsafe-inline'; media-src 'self' file: data: blob:; img-src data:; base-uri 'none'; form-action 'none'"
 
     /// `sha256-` and the base64 SHA-256 of `script`, checked by a test against the script itself.
-    static let scriptHash = "sha256-afu4aq3YD2f10TGT5e1FpzPkfvKqO70jFAQDuXQPMdU="
+    static let scriptHash = "sha256-zsl7jTS7746ZBv6sP4xQaLFySyDtqKaE1I7QRux9PD4="
 
     private static let style = """
-        :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #6e6e73; --speech: #4a7fd4; --pause: #e8833a; --grid: #d2d2d7; }
-        @media (prefers-color-scheme: dark) { :root { --fg: #f5f5f7; --bg: #1c1c1e; --muted: #a1a1a6; --speech: #6d9be6; --pause: #f2a05e; --grid: #3a3a3c; } }
+        :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #6e6e73; --speech: #4a7fd4; --pause: #e8833a; --filled: #9b59b6; --grid: #d2d2d7; }
+        @media (prefers-color-scheme: dark) { :root { --fg: #f5f5f7; --bg: #1c1c1e; --muted: #a1a1a6; --speech: #6d9be6; --pause: #f2a05e; --filled: #c39bd3; --grid: #3a3a3c; } }
         body { font: 15px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
         .lead, .figures, figcaption span { color: var(--muted); }
         #charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1rem; }
@@ -237,7 +241,7 @@ public struct HTMLReport {
         table { display: block; overflow-x: auto; }
         .timeline { width: 100%; height: 24px; display: block; margin: .25rem 0; }
         .timeline .speech { fill: var(--speech); } .timeline .pause { fill: var(--pause); cursor: pointer; }
-        .timeline .pause:hover { opacity: .7; } .hint, .cue { color: var(--muted); font-size: .9em; }
+        .timeline .filled { fill: var(--filled); cursor: pointer; } .timeline .pause:hover, .timeline .filled:hover { opacity: .7; } .hint, .cue { color: var(--muted); font-size: .9em; }
         nav ol { margin: .25rem 0; } nav li { margin: .1rem 0; } .take { margin: .5rem 0 1rem; }
         audio { width: 100%; }
         @media print { audio { display: none; } body { max-width: none; } .answer { break-inside: avoid; } }
@@ -246,9 +250,9 @@ public struct HTMLReport {
     static let script = """
         document.querySelectorAll('.timeline').forEach(function (timeline) {
           var audio = document.getElementById(timeline.dataset.audio);
-          timeline.querySelectorAll('.pause').forEach(function (pause) {
-            pause.addEventListener('click', function () {
-              audio.currentTime = Math.max(0, parseFloat(pause.dataset.start) - 1.5);
+          timeline.querySelectorAll('.pause, .filled').forEach(function (mark) {
+            mark.addEventListener('click', function () {
+              audio.currentTime = Math.max(0, parseFloat(mark.dataset.start) - 1.5);
               audio.play();
             });
           });

@@ -20,6 +20,9 @@ public struct Measure: Sendable {
         Measure(key: "pauseTimePerMinute", label: "time in pauses", unit: "s/min", lowerIsBetter: true) {
             $0.pauseTimePerMinute
         },
+        Measure(key: "filledPausesPerMinute", label: "um/uh per minute", unit: "/min", lowerIsBetter: true) {
+            $0.filledPausesPerMinute
+        },
         Measure(key: "meanPause", label: "mean pause", unit: "s", lowerIsBetter: true) { $0.meanPause },
         Measure(key: "longestPause", label: "longest pause", unit: "s", lowerIsBetter: true) { $0.longestPause },
         Measure(key: "phonationTimeRatio", label: "speaking share", unit: "", lowerIsBetter: false) {

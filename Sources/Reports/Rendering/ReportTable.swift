@@ -20,6 +20,15 @@ public struct ReportTable: Sendable {
         case date(Date)
         case integer(Int)
         case number(Double?)
+
+        /// True for a cell with nothing to show.
+        var isEmpty: Bool {
+            switch self {
+            case .text(let text): text == nil
+            case .number(let number): number == nil
+            case .date, .integer: false
+            }
+        }
     }
 
     public struct Column: Sendable {
@@ -60,7 +69,8 @@ public struct ReportTable: Sendable {
 
     /// Lines of a text table no wider than `width` where possible. Tried in turn: wide headings;
     /// short headings; then optional columns left out; then dates without the year. Numbers are
-    /// right-aligned, text left-aligned; columns hidden from text are never shown.
+    /// right-aligned, text left-aligned; columns hidden from text are never shown, nor optional
+    /// columns with nothing in them.
     public func textLines(width: Int, timeZone: TimeZone) -> [String] {
         // Every cell is formatted once per date style; layouts are then chosen by arithmetic on
         // column widths, and only the chosen one is built (reports have thousands of rows).
@@ -68,7 +78,9 @@ public struct ReportTable: Sendable {
         func total(_ shown: [Int], _ cells: [[String]], narrow: Bool) -> Int {
             shown.reduce(2 * (shown.count - 1)) { $0 + columnWidth($1, cells, narrow: narrow) }
         }
-        var shown = columns.indices.filter { columns[$0].showsInText }
+        var shown = columns.indices.filter { column in
+            columns[column].showsInText && !(columns[column].optional && rows.allSatisfy { $0[column].isEmpty })
+        }
         if total(shown, long, narrow: false) <= width { return layout(shown, long, narrow: false) }
         if total(shown, long, narrow: true) <= width { return layout(shown, long, narrow: true) }
         while let drop = shown.lastIndex(where: { columns[$0].optional }) {

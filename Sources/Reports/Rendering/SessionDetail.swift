@@ -70,6 +70,9 @@ public struct SessionDetail {
             "pauses": (segments[take.id ?? -1] ?? []).filter { $0.kind == .pause }.map {
                 ["start": $0.start, "end": $0.end]
             },
+            "filledPauses": (segments[take.id ?? -1] ?? []).filter { $0.kind == .filledPause }.map {
+                ["start": $0.start, "end": $0.end]
+            },
         ]
     }
 }

@@ -15,6 +15,7 @@ public enum TakeSummary {
         var pauses = "\(m.pauseCount) pause\(m.pauseCount == 1 ? "" : "s")"
         if let longest = m.longestPause { pauses += String(format: " (longest %.1f s)", longest) }
         parts.append(pauses)
+        if let filled = m.filledPauseCount, filled > 0 { parts.append("\(filled) × um/uh") }
         if let rate = m.speechRate { parts.append(String(format: "%.1f syllables/s", rate)) }
         if let cautions = take.reliability?.cautions, !cautions.isEmpty {
             parts.append("caution: " + cautions.joined(separator: "; "))
@@ -45,6 +46,9 @@ public enum TakeSummary {
         {
             parts.append(String(format: "longest pause %.1f s %@", abs(a - b), a < b ? "shorter" : "longer"))
         }
+        if let a = now.filledPauseCount, let b = then.filledPauseCount, a != b {
+            parts.append("\(abs(a - b)) \(a < b ? "fewer" : "more") um/uh")
+        }
         if let a = now.speechRate, let b = then.speechRate, abs(a - b) >= 0.1 {
             parts.append(String(format: "%.1f syllables/s %@", abs(a - b), a > b ? "faster" : "slower"))
         }
@@ -68,6 +72,8 @@ extension Timeline {
         let spans = { (kind: Segment.Kind) in
             segments.filter { $0.kind == kind }.map { TimeSpan(start: $0.start, end: $0.end) }
         }
-        return render(duration: duration, speech: spans(.speech), pauses: spans(.pause), width: width)
+        return render(
+            duration: duration, speech: spans(.speech), pauses: spans(.pause), filledPauses: spans(.filledPause),
+            width: width)
     }
 }

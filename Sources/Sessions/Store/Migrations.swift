@@ -81,6 +81,16 @@ enum Migrations {
                 t.add(column: "backgroundSpeech", .boolean)
             }
         }
+        migrator.registerMigration("v5: filled pauses") { db in
+            // NULL for takes measured before filled pauses were looked for: unknown, not zero.
+            try db.alter(table: "take") { t in
+                for name in ["filledPausesPerMinute", "meanFilledPause", "filledPauseTime", "hesitationTime"] {
+                    t.add(column: name, .double)
+                }
+                t.add(column: "filledPauseStability", .double)
+                t.add(column: "filledPauseCount", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -158,22 +158,26 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
     }
 }
 
-/// A stretch of speech or a pause within a take.
+/// A stretch of speech, a silent pause or a filled pause within a take. Filled pauses lie inside
+/// speech (they are sound); silent pauses between it.
 public struct Segment: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "segment"
-    public enum Kind: String, Codable, Sendable { case speech, pause }
+    public enum Kind: String, Codable, Sendable { case speech, pause, filledPause }
     public var takeId: Int64
     public var kind: Kind
     public var start: Double
     public var end: Double
 
-    /// Stores an analysis's speech runs and pauses as the segments of take `takeId`.
+    /// Stores an analysis's speech runs, pauses and filled pauses as the segments of take `takeId`.
     static func insert(_ analysis: AnswerAnalysis, for takeId: Int64, _ db: Database) throws {
         for span in analysis.runs {
             try Segment(takeId: takeId, kind: .speech, start: span.start, end: span.end).insert(db)
         }
         for span in analysis.pauses {
             try Segment(takeId: takeId, kind: .pause, start: span.start, end: span.end).insert(db)
+        }
+        for filled in analysis.filledPauses {
+            try Segment(takeId: takeId, kind: .filledPause, start: filled.span.start, end: filled.span.end).insert(db)
         }
     }
 }

@@ -78,6 +78,9 @@ public struct SessionSummary: Sendable, Equatable, Codable {
     public var speechRate: Double?
     /// Mean self-rating, 1…5.
     public var rating: Double?
+    /// Filled pauses over speaking time, per minute, in the answers where they were looked for; nil
+    /// when none was (measured before detector version 3, or with `--no-fillers`).
+    public var filledPausesPerMinute: Double? = nil
 }
 
 extension SessionStore {
@@ -97,7 +100,10 @@ extension SessionStore {
                    MAX(take.longestPause) AS longestPause,
                    AVG(take.phonationTimeRatio) AS phonationTimeRatio,
                    AVG(take.speechRate) AS speechRate,
-                   AVG(answer.rating) AS rating
+                   AVG(answer.rating) AS rating,
+                   SUM(take.filledPauseCount) * 60.0
+                       / NULLIF(SUM(CASE WHEN take.filledPauseCount IS NOT NULL THEN take.speakingTime END), 0)
+                       AS filledPausesPerMinute
             FROM latestAnalysedTake take
             JOIN answer ON answer.id = take.answerId
             JOIN session ON session.id = answer.sessionId
@@ -113,7 +119,8 @@ extension SessionStore {
                     pausesPerMinute: row["pausesPerMinute"], pauseTimePerMinute: row["pauseTimePerMinute"],
                     meanPause: row["meanPause"], longestPause: row["longestPause"],
                     phonationTimeRatio: row["phonationTimeRatio"],
-                    speechRate: row["speechRate"], rating: row["rating"])
+                    speechRate: row["speechRate"], rating: row["rating"],
+                    filledPausesPerMinute: row["filledPausesPerMinute"])
             }
         }
     }
@@ -207,12 +214,15 @@ extension SessionStore {
         }
     }
 
-    /// Every pause of every take, by take id, in one query (for reports that draw timelines).
-    public func pausesByTake() throws -> [Int64: [Segment]] {
+    /// Every silent and filled pause of every take, by take id, in one query (for reports that draw
+    /// timelines).
+    public func hesitationsByTake() throws -> [Int64: [Segment]] {
         try databaseReader.read { db in
             Dictionary(
-                grouping: try Segment.filter(Column("kind") == Segment.Kind.pause.rawValue).order(Column("start"))
-                    .fetchAll(db), by: \.takeId)
+                grouping: try Segment.filter(
+                    [Segment.Kind.pause, .filledPause].map(\.rawValue).contains(Column("kind"))
+                )
+                .order(Column("start")).fetchAll(db), by: \.takeId)
         }
     }
 }

@@ -11,7 +11,8 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Measure pauses, response latency and speech rate in recorded answers.",
         usage:
-            "rehearse analyze <files> ... [--min-pause <seconds>] [--format <format>]\n  [--raw-csv] [--textgrid <folder>]",
+            "rehearse analyze <files> ... [--min-pause <seconds>] [--no-fillers]\n"
+            + "  [--filler-steadiness <dB>] [--format <format>] [--raw-csv]\n  [--textgrid <folder>]",
         discussion: """
             Prints a table and a speech/pause timeline per file, or JSON / CSV for other tools \
             (the JSON format is described in the README). Several files are analysed in parallel.
@@ -20,6 +21,14 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(name: .customLong("min-pause"), help: "Shortest silence, in seconds, that counts as a pause.")
     var minimumPause = 0.25
+
+    @Flag(name: .customLong("no-fillers"), help: "Do not look for filled pauses (\"uh\", \"um\").")
+    var noFillers = false
+
+    @Option(
+        name: .customLong("filler-steadiness"),
+        help: "How steady, in dB per 20 ms, a held vowel must be to count as a filled pause (lower finds fewer).")
+    var fillerSteadiness = AnalysisSettings.defaultFilledPauseStability
 
     @Argument(
         help: "Audio files (WAV, FLAC, OGG, MP3, AIFF; M4A, AMR, WebM, MP4 with FFmpeg).",
@@ -38,6 +47,9 @@ struct AnalyzeCommand: ParsableCommand {
         if !(minimumPause.isFinite && minimumPause > 0 && minimumPause <= 10) {
             throw ValidationError("--min-pause must be between 0 and 10 seconds")
         }
+        if !(fillerSteadiness.isFinite && fillerSteadiness > 0 && fillerSteadiness <= 30) {
+            throw ValidationError("--filler-steadiness must be between 0 and 30 dB")
+        }
     }
 
     func run() throws {
@@ -49,7 +61,8 @@ struct AnalyzeCommand: ParsableCommand {
                 throw CommandFailure("TextGrid folder '\(textGridFolder)' does not exist")
             }
         }
-        let settings = AnalysisSettings(minimumPause: minimumPause)
+        let settings = AnalysisSettings(
+            minimumPause: minimumPause, filledPauseStability: noFillers ? nil : fillerSteadiness)
         let outcomes = RecordingAnalysis.analyzeAll(files, settings: settings) { done in
             if files.count > 1 { Console.status("analysed \(done) of \(files.count) files") }
         }

@@ -9,10 +9,11 @@ struct PlayCommand: ParsableCommand {
         commandName: "play",
         abstract: "Listen to an answer, or to any audio file.",
         usage:
-            "rehearse play <file> [--from <seconds>] [--phone]\n  [--output-device <device>]\nrehearse play <session> <answer> [--take <take>] [--pause <pause>]\n  [--from <seconds>] [--phone] [--output-device <device>] [--home <home>]",
+            "rehearse play <file> [--from <seconds>] [--phone]\n  [--output-device <device>]\nrehearse play <session> <answer> [--take <take>] [--pause <pause>]\n  [--filler <filler>] [--from <seconds>] [--phone]\n  [--output-device <device>] [--home <home>]",
         discussion: """
             rehearse play SESSION ANSWER   plays an answer from a session ('last' for the latest session); \
-            --pause K starts just before its K-th pause. 'rehearse play last' plays the last answer you recorded.
+            --pause K starts just before its K-th pause, --filler K before its K-th filled pause ("um", "uh"). \
+            'rehearse play last' plays the last answer you recorded.
             rehearse play FILE             plays WAV, FLAC, OGG, MP3, M4A….
             --phone plays it as a phone call carries it (300-3400 Hz, 8-bit mu-law, a little hiss): \
             hear yourself as an interviewer on the phone hears you.
@@ -31,6 +32,9 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Start 1.5 s before the answer's K-th pause.")
     var pause: Int?
 
+    @Option(help: "Start 1.5 s before the answer's K-th filled pause (\"um\", \"uh\").")
+    var filler: Int?
+
     @Option(help: "Start this many seconds in.")
     var from: Double = 0
 
@@ -46,9 +50,10 @@ struct PlayCommand: ParsableCommand {
             throw ValidationError(
                 "--from must be zero or a positive number of seconds, at most \(Int(Seconds.maximum))")
         }
-        if target.count == 1 && (take != nil || pause != nil) {
-            throw ValidationError("--take and --pause need SESSION ANSWER")
+        if target.count == 1 && (take != nil || pause != nil || filler != nil) {
+            throw ValidationError("--take, --pause and --filler need SESSION ANSWER")
         }
+        if pause != nil && filler != nil { throw ValidationError("give --pause or --filler, not both") }
     }
 
     func run() throws {
@@ -106,14 +111,20 @@ struct PlayCommand: ParsableCommand {
                 take.map { "answer \(number) has no take \($0)" } ?? "answer \(number) was never recorded")
         }
         var start = from
-        if let pause {
-            let pauses = try store.segments(of: chosen.id!).filter { $0.kind == .pause }
-            guard pauses.indices.contains(pause - 1) else {
+        for (wanted, kind, name) in [(pause, Segment.Kind.pause, "pause"), (filler, .filledPause, "filled pause")] {
+            guard let wanted else { continue }
+            let marks = try store.segments(of: chosen.id!).filter { $0.kind == kind }
+            guard marks.indices.contains(wanted - 1) else {
+                if kind == .filledPause && chosen.metrics?.filledPauseCount == nil {
+                    throw CommandFailure(
+                        "take \(chosen.number) of answer \(number) was measured before filled pauses were looked for; "
+                            + "run 'rehearse doctor --reanalyse'")
+                }
                 throw CommandFailure(
-                    "take \(chosen.number) of answer \(number) has \(pauses.count) pause\(pauses.count == 1 ? "" : "s")"
+                    "take \(chosen.number) of answer \(number) has \(marks.count) \(name)\(marks.count == 1 ? "" : "s")"
                 )
             }
-            start = max(0, pauses[pause - 1].start - 1.5)
+            start = max(0, marks[wanted - 1].start - 1.5)
         }
         return (home.practiceHome.url(of: chosen.file).path, start)
     }

@@ -120,7 +120,7 @@ extension ReportCommand {
         let homeFolder = home.practiceHome
         var embedded = 0
         let embed = embedAudio
-        let html = HTMLReport(report: report, answers: answers, pauses: try store.pausesByTake()) { take in
+        let html = HTMLReport(report: report, answers: answers, hesitations: try store.hesitationsByTake()) { take in
             let file = homeFolder.url(of: take.file)
             if embed {
                 do {

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The shape of a frame's spectrum, independent of its loudness: mel-frequency cepstral
+/// coefficients 1–8 of 16 triangular mel bands between 200 Hz and 5 kHz (Davis & Mermelstein 1980,
+/// "Comparison of parametric representations for monosyllabic word recognition", IEEE Transactions
+/// on Acoustics, Speech and Signal Processing 28(4)), in dB. Coefficient 0 (the overall level) is
+/// left out, so a vowel held at a changing loudness keeps the same timbre; so few, wide bands smooth
+/// the harmonics away, so a changing pitch barely moves it either.
+struct Timbre {
+    static let bands = 16
+    static let coefficients = 8
+    /// For each band, its first bin and the triangle's weights from there.
+    private let firstBin: [Int]
+    private let weights: [[Float]]
+    /// `coefficients` × `bands` DCT-II matrix, row by row.
+    private let cosines: [Float]
+    private var bandLevels = [Float](repeating: 0, count: Timbre.bands)
+    /// Spectral subtraction leaves at least this share of the noise in each bin.
+    static let floorShare: Float = 0.1
+
+    /// Mel filters for an FFT of `size` points at `sampleRate` Hz.
+    init(sampleRate: Int, size: Int) {
+        func mel(_ hertz: Double) -> Double { 2595 * log10(1 + hertz / 700) }
+        func hertz(_ mel: Double) -> Double { 700 * (pow(10, mel / 2595) - 1) }
+        let top = min(5_000, 0.95 * Double(sampleRate) / 2)
+        let edges = (0...Self.bands + 1).map {
+            hertz(mel(200) + (mel(top) - mel(200)) * Double($0) / Double(Self.bands + 1))
+        }
+        let binWidth = Double(sampleRate) / Double(size)
+        var firstBin: [Int] = []
+        var weights: [[Float]] = []
+        for band in 0..<Self.bands {
+            let (low, centre, high) = (edges[band], edges[band + 1], edges[band + 2])
+            let first = max(1, Int((low / binWidth).rounded(.up)))
+            let last = min(size / 2, Int((high / binWidth).rounded(.down)))
+            firstBin.append(first)
+            weights.append(
+                (first...max(first, last)).map { bin in
+                    let frequency = Double(bin) * binWidth
+                    return Float(max(0, min((frequency - low) / (centre - low), (high - frequency) / (high - centre))))
+                })
+        }
+        self.firstBin = firstBin
+        self.weights = weights
+        let scale = (2 / Double(Self.bands)).squareRoot()
+        cosines = (1...Self.coefficients).flatMap { k in
+            (0..<Self.bands).map { j in
+                Float(scale * cos(Double.pi * Double(k) * (Double(j) + 0.5) / Double(Self.bands)))
+            }
+        }
+    }
+
+    /// The coefficients of the power spectrum's excess over `floor` (bins 0…size/2, filled at least
+    /// from 200 Hz to 5 kHz), each bin at least `floorShare` of the floor.
+    mutating func coefficients(
+        of power: UnsafeBufferPointer<Float>, above floor: UnsafeBufferPointer<Float>
+    ) -> SIMD8<Float> {
+        for band in 0..<Self.bands {
+            var sum: Float = 1e-12
+            let first = firstBin[band]
+            weights[band].withUnsafeBufferPointer { weights in
+                for (offset, weight) in weights.enumerated() {
+                    let bin = first + offset
+                    sum += weight * max(power[bin] - floor[bin], Self.floorShare * floor[bin])
+                }
+            }
+            bandLevels[band] = fastLog(sum) * (10 / 2.302_585_1)  // dB
+        }
+        var result = SIMD8<Float>()
+        for k in 0..<Self.coefficients {
+            var value: Float = 0
+            for j in 0..<Self.bands { value += cosines[k * Self.bands + j] * bandLevels[j] }
+            result[k] = value
+        }
+        return result
+    }
+}
