@@ -25,11 +25,14 @@ runs, pauses, syllable count, speech rate).
 
 With --fillers it makes answers with filled pauses instead ("uh", "um", "er", "erm", 0.2 to 1.2 s,
 flat or falling pitch) between phrases and inside one, from four synthesizers in turn (MBROLA from
-phoneme input with exact durations and pitch, espeak-ng phoneme input slowed down, flite and festival
-saying "uh"/"um" stretched), and a lengthened word ("so", "well", "and": not a filled pause) in each
-answer. Their truth adds `filledPauses` and `lengthenedWords`; a filled pause is sound, so the speech
-runs and silent pauses count it as speech, as the silent-pause measures do. Conditions: clean and
-pink noise at 20 dB, written as fillers-clean and fillers-pink-20dB.
+phoneme input with exact durations and pitch; espeak-ng phoneme input, and flite and festival saying
+"uh", "um", "er", "erm", words their lexicons hold as /ʌ/, /ʌm/, /ɜ/, /ɜm/, each held to its length
+by sox's `tempo`, which stretches time and keeps the pitch), and a
+lengthened word ("so", "well", "and": not a filled pause) in each answer. Their truth adds
+`filledPauses` and `lengthenedWords`; a filled pause is sound, so the speech runs and silent pauses
+count it as speech, as the silent-pause measures do. Conditions: clean and pink noise at 20 dB,
+written as fillers-clean and fillers-pink-20dB; and fluent-lengthened: answers of the same voices
+with no filled pause at all but two lengthened words each (the false alarms that matter most).
 
 usage: make_corpus.py OUTPUT_DIR [--answers N] [--seed S] [--conditions NAME,...] [--fillers]
 """
@@ -261,15 +264,30 @@ def filler(rng, number, kind):
             return read_audio(raw)
     if engine == "espeak":
         phonemes = {"uh": "V::", "um": "V::m", "er": "3::", "erm": "3::m"}[kind]
-        speed = int(np.clip(160 * 0.6 / length, 80, 300))
-        return synthesise(f"[[{phonemes}]]", ("espeak", "en-us"), speed)
-    text = {"uh": "uhh", "um": "umm", "er": "err", "erm": "erm"}[kind]
-    voice = ("flite", "rms") if engine == "flite" else ("festival", "kal_diphone")
-    return synthesise(text, voice, int(np.clip(165 * 0.35 / length, 40, 200)))
+        clip = synthesise(f"[[{phonemes}]]", ("espeak", "en-us"), 80)
+    else:
+        # The words themselves: both lexicons say "uh" /ʌ/, "um" /ʌm/, "er" /ɜ/, "erm" /ɜm/, where
+        # the longer spellings are read out as letters ("uhh": U-H-H) or as other words ("err": /ɛr/).
+        voice = ("flite", "rms") if engine == "flite" else ("festival", "kal_diphone")
+        clip = synthesise(kind, voice, 80)
+    return held(clip, length)
 
 
-def make_filler_answer(rng, voice, number):
-    """An answer with filled pauses between phrases and inside one, and one lengthened word."""
+def held(clip, length):
+    """`clip` without its leading and trailing silence, stretched in time (not in pitch) by sox's
+    WSOLA `tempo` to last `length` seconds: a vowel held as long as a hesitant speaker holds it."""
+    spans = speech_spans(clip)
+    clip = clip[spans[0][0]:spans[-1][1]]
+    with tempfile.TemporaryDirectory() as folder:
+        source, stretched = os.path.join(folder, "in.wav"), os.path.join(folder, "out.wav")
+        write_wav(source, clip / (np.max(np.abs(clip)) + 1e-12) * 0.9)
+        run(["sox", source, stretched, "tempo", "-s", f"{len(clip) / RATE / length:.4f}"])
+        return read_audio(stretched)
+
+
+def make_filler_answer(rng, voice, number, with_fillers=True):
+    """An answer with filled pauses between phrases and inside one, and one lengthened word; or,
+    without fillers, a fluent answer with two lengthened words."""
     phrase_count = int(rng.integers(3, 6))
     speed = int(rng.integers(130, 190))
     position = int(float(rng.uniform(0.4, 2.5)) * RATE)
@@ -296,10 +314,11 @@ def make_filler_answer(rng, voice, number):
         return clip / (np.max(np.abs(clip)) + 1e-12) * peak
 
     texts = [str(t) for t in rng.choice(PHRASES, size=phrase_count, replace=False)]
-    split = int(rng.integers(phrase_count))
-    confuser = int(rng.integers(phrase_count))
+    split = int(rng.integers(phrase_count)) if with_fillers else -1
+    confusers = {int(rng.integers(phrase_count))} if with_fillers else set(
+        int(i) for i in rng.choice(phrase_count, size=2, replace=False))
     for index, text in enumerate(texts):
-        if index == confuser:
+        if index in confusers:
             word = LENGTHENED[int(rng.integers(len(LENGTHENED)))]
             add(normalised(synthesise(word, voice, 60), 0.9), "lengthened", word)
             syllable_count += 1
@@ -315,7 +334,7 @@ def make_filler_answer(rng, voice, number):
                 add(normalised(filler(rng, number + index, kind), float(rng.uniform(0.4, 0.8))), "filler", kind)
                 silence(0.05, 0.2)
         if index < phrase_count - 1:
-            if rng.random() < 0.6:
+            if with_fillers and rng.random() < 0.6:
                 silence(0.1, 0.4)
                 kind = list(FILLERS)[int(rng.integers(len(FILLERS)))]
                 add(normalised(filler(rng, number + index + 1, kind), float(rng.uniform(0.4, 0.8))), "filler", kind)
@@ -498,6 +517,11 @@ def main():
         voice = VOICES[number % len(VOICES)]
         if args.fillers:
             signal, answer_truth, runs = make_filler_answer(rng, voice, number)
+            fluent, fluent_truth, _ = make_filler_answer(rng, voice, number, with_fillers=False)
+            name = f"fluent-lengthened/answer{number:02d}.wav"
+            os.makedirs(os.path.join(args.output, "fluent-lengthened"), exist_ok=True)
+            write_wav(os.path.join(args.output, name), fluent * (0.5 / np.max(np.abs(fluent))), RATE)
+            truth[name] = fluent_truth
         else:
             signal, answer_truth, runs = make_answer(rng, voice)
         signal = signal * (0.5 / np.max(np.abs(signal)))

@@ -13,7 +13,7 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     public var minimumFilledPause: Double
 
     /// The default steadiness of a filled pause, in dB per 20 ms.
-    public static let defaultFilledPauseStability = 10.0
+    public static let defaultFilledPauseStability = 8.0
 
     public init(
         minimumPause: Double = 0.25, minimumSpeech: Double = 0.05,

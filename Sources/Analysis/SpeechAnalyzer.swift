@@ -27,7 +27,7 @@ public struct SpeechAnalyzer {
         precondition(sampleRate >= 4_000, "sample rate too low for speech analysis")
         self.sampleRate = sampleRate
         self.settings = settings
-        frames = FrameAnalyzer(sampleRate: sampleRate)
+        frames = FrameAnalyzer(sampleRate: sampleRate, measuresTimbre: settings.filledPauseStability != nil)
         tracker = SpeechTracker(
             frameTiming: frames.timing,
             minimumSpeechFrames: max(1, Int((settings.minimumSpeech * 100).rounded())),
@@ -172,12 +172,13 @@ struct SpeechTracker {
         pending.reserveCapacity(2_048)
     }
 
-    mutating func consume(frame index: Int, features: FrameFeatures) {
+    /// Takes the next frame's features, and its timbre when it may hold a vowel.
+    mutating func consume(frame index: Int, features: FrameFeatures, timbre: SIMD8<Float>?) {
         syllables.process(
             time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare
         )
         room.observe(features)
-        fillers?.process(features)
+        fillers?.process(intensity: features.intensity, timbre: timbre)
         decay.process(level: features.level)
         if !features.isDigitalSilence { speaker.learn(features) }
         pending.append((index, features))

@@ -6,10 +6,12 @@
 /// "Preliminaries to a theory of speech disfluencies", PhD thesis, UC Berkeley; Audhkhasi et al.
 /// 2009, "Formant-based technique for automatic filled-pause detection in spontaneous spoken
 /// English", ICASSP). Fluent speech moves its formants every few tens of milliseconds. So a frame
-/// is part of a held vowel when it is voiced and its timbre (`Timbre`) has changed by less than
-/// `stability` dB over 20 ms, averaged over the 90 ms around it; a run of such frames at least
-/// `minimumDuration` long is a filled pause when it is loud enough to be the speaker's and lies in
-/// their speech (checked by `SpeechTracker` once the speaker is known).
+/// is part of a held vowel when it is voiced and its timbre (`Timbre`) changes by less than
+/// `stability` dB per 20 ms, as the median over the 90 ms around it (a median, so a held vowel's
+/// edges and a single irregular period do not break it up); a run of such frames at least
+/// `minimumFrames` long is a filled pause when its loudness holds steady, when it is loud enough to
+/// be the speaker's and when it lies in their speech (checked by `SpeechTracker` once the speaker is
+/// known).
 struct FilledPauseDetector {
     /// A held vowel, in frames, with how stable it was.
     struct Event {
@@ -26,10 +28,12 @@ struct FilledPauseDetector {
     static let voicedShare: Float = 0.4
     /// Timbre change is measured between frames this far apart (20 ms).
     static let lag = 2
-    /// Frames averaged, centred, into the smoothed change (90 ms).
+    /// A held vowel may waver for this many frames (30 ms) and go on.
+    static let longestBreak = 3
+    /// Frames whose median, centred, is the smoothed change (90 ms).
     static let smoothing = 9
-    /// The change given to a frame without a vowel's timbre, in dB: large, but bounded so one
-    /// consonant frame does not outweigh the rest of the average.
+    /// The change given to a frame without a vowel's timbre (a consonant, silence), in dB: more
+    /// than any threshold, so such a frame is never steady.
     static let noVowel: Float = 30
 
     /// A held vowel whose intensity falls faster than this, in dB per frame (15 dB/s), is the ringing
@@ -47,13 +51,16 @@ struct FilledPauseDetector {
     /// The last `smoothing` frames' changes and intensities.
     private var changes: [Float]
     private var intensities: [Float]
-    private var changeSum: Float = 0
+    /// Scratch space for the median, so no frame allocates.
+    private var sorted: [Float]
     private var frame = 0
     private var run: Run?
 
     /// A run of held-vowel frames being followed.
     private struct Run {
         var first: Int
+        /// The latest steady frame.
+        var last: Int
         var changeSum: Float = 0
         var peak = -Float.infinity
         /// Sums for the least-squares slope of intensity against frame (x counted from `first`).
@@ -82,54 +89,74 @@ struct FilledPauseDetector {
         timbres = Array(repeating: nil, count: Self.lag + 1)
         changes = Array(repeating: Self.noVowel, count: Self.smoothing)
         intensities = Array(repeating: -120, count: Self.smoothing)
-        changeSum = Self.noVowel * Float(Self.smoothing)
+        sorted = changes
     }
 
-    /// Takes the next frame's features (frames arrive in order, from 0).
-    mutating func process(_ features: FrameFeatures) {
+    /// Takes the next frame's intensity (`FrameFeatures.intensity`) and its timbre, nil when it holds
+    /// no vowel (frames arrive in order, from 0).
+    mutating func process(intensity: Float, timbre: SIMD8<Float>?) {
         let slot = frame % timbres.count
         let earlier = timbres[(frame + 1) % timbres.count]  // `lag` frames back
-        timbres[slot] = features.timbre
+        timbres[slot] = timbre
         var change = Self.noVowel
-        if let now = features.timbre, let earlier {
+        if let now = timbre, let earlier {
             let difference = now - earlier
             change = min(Self.noVowel, ((difference * difference).sum()).squareRoot())
         }
         let ring = frame % Self.smoothing
-        changeSum += change - changes[ring]
         changes[ring] = change
-        intensities[ring] = features.intensity
+        intensities[ring] = intensity
         // The frame at the centre of the window now has its smoothed change.
         let centre = frame - Self.smoothing / 2
         frame += 1
         guard centre >= 0 else { return }
         let centreSlot = centre % Self.smoothing
-        let smoothed = changeSum / Float(Self.smoothing)
-        // Only a voiced frame (one with a timbre) has a change under `noVowel`; a centre frame
-        // without a timbre has its own change at `noVowel` and a neighbour's at most.
-        if smoothed < stability && changes[centreSlot] < Self.noVowel {
-            if run == nil { run = Run(first: centre) }
+        // Only a frame with a vowel's timbre, as had the one `lag` before it, can be steady (and
+        // only then is the median worth sorting for).
+        if changes[centreSlot] < Self.noVowel, case let smoothed = medianChange(), smoothed < stability {
+            if run == nil { run = Run(first: centre, last: centre) }
             run?.add(change: smoothed, intensity: intensities[centreSlot])
-        } else {
-            close(before: centre)
+            run?.last = centre
+        } else if let current = run, centre - current.last > Self.longestBreak {
+            close()
         }
+    }
+
+    /// The median of the last `smoothing` changes (insertion sort of nine numbers).
+    private mutating func medianChange() -> Float {
+        let count = Self.smoothing
+        changes.withUnsafeBufferPointer { changes in
+            sorted.withUnsafeMutableBufferPointer { sorted in
+                for index in 0..<count {
+                    let value = changes[index]
+                    var position = index
+                    while position > 0 && sorted[position - 1] > value {
+                        sorted[position] = sorted[position - 1]
+                        position -= 1
+                    }
+                    sorted[position] = value
+                }
+            }
+        }
+        return sorted[count / 2]
     }
 
     /// Ends the audio.
     mutating func finish() {
-        close(before: frame - Self.smoothing / 2)
+        close()
     }
 
-    private mutating func close(before end: Int) {
+    /// Ends the run being followed at its last steady frame, keeping it if it is long enough.
+    private mutating func close() {
         guard let current = run else { return }
         run = nil
-        let count = end - current.first
-        guard count >= minimumFrames else { return }
-        // Change is measured against the frame `lag` back, so the held vowel began about half of
-        // that before the first stable frame.
+        // Change is measured against the frame `lag` back, so the held vowel began that much before
+        // its first steady frame.
+        let first = max(0, current.first - Self.lag)
+        guard current.last + 1 - first >= minimumFrames else { return }
         events.append(
             Event(
-                frames: max(0, current.first - Self.lag / 2)...(end - 1),
-                meanChange: current.changeSum / Float(count), peak: current.peak, slope: current.slope))
+                frames: first...current.last,
+                meanChange: current.changeSum / current.count, peak: current.peak, slope: current.slope))
     }
 }

@@ -21,9 +21,6 @@ struct FrameFeatures {
     /// True when the frame holds (next to) nothing at all: the digital zeros a stream or a file may
     /// start with, which say nothing about the room.
     var isDigitalSilence = false
-    /// The spectrum's shape (`Timbre`), measured only for frames that may hold a vowel: voiced
-    /// (`lowBandShare` at least `FilledPauseDetector.voicedShare`) and above the noise.
-    var timbre: SIMD8<Float>?
 }
 
 /// Cuts a stream of samples into overlapping windowed frames and measures each one.
@@ -47,7 +44,8 @@ struct FrameAnalyzer {
     private var pendingCount = 0
     private var power: [Float]
     private var noise: NoiseFloor
-    private var timbre: Timbre
+    /// Measures the timbre of voiced frames, for the filled-pause detector; nil when none is wanted.
+    private let timbre: Timbre?
     private let speechBins: Range<Int>
     private let lowBins: Range<Int>
     /// The speech band cut at 700 Hz, 1.5 kHz and 2.5 kHz.
@@ -55,7 +53,9 @@ struct FrameAnalyzer {
     /// Frames measured so far.
     private(set) var frameCount = 0
 
-    init(sampleRate inputRate: Int) {
+    /// - Parameter measuresTimbre: measure the timbre of frames that may hold a vowel, for the
+    ///   filled-pause detector.
+    init(sampleRate inputRate: Int, measuresTimbre: Bool = true) {
         var sampleRate = inputRate
         var delay = 0.0
         var decimators: [HalfbandDecimator] = []
@@ -78,7 +78,7 @@ struct FrameAnalyzer {
         pending = [Float](repeating: 0, count: window)
         power = [Float](repeating: 0, count: size / 2 + 1)
         noise = NoiseFloor(bins: size / 2 + 1)
-        timbre = Timbre(sampleRate: sampleRate, size: size)
+        timbre = measuresTimbre ? Timbre(sampleRate: sampleRate, size: size) : nil
         timing = FrameTiming(sampleRate: sampleRate, hop: hop, window: window, delay: delay)
         let binWidth = Double(sampleRate) / Double(size)
         let nyquistBin = size / 2
@@ -121,7 +121,8 @@ struct FrameAnalyzer {
             pendingCount += take
             index += take
             if pendingCount == window {
-                tracker.consume(frame: frameCount, features: measureFrame())
+                let (features, timbre) = measureFrame()
+                tracker.consume(frame: frameCount, features: features, timbre: timbre)
                 frameCount += 1
                 // Keep the overlap for the next frame.
                 let keep = window - hop
@@ -135,14 +136,15 @@ struct FrameAnalyzer {
         }
     }
 
-    private mutating func measureFrame() -> FrameFeatures {
+    /// The frame's features, and its timbre (`Timbre`) when it may hold a vowel: voiced
+    /// (`lowBandShare` at least `FilledPauseDetector.voicedShare`) and above the noise.
+    private mutating func measureFrame() -> (FrameFeatures, SIMD8<Float>?) {
         let window = self.window, bins = speechBins, fft = self.fft
         pending.withUnsafeBufferPointer { pending in
             taper.withUnsafeBufferPointer { taper in
                 power.withUnsafeMutableBufferPointer { power in
                     // Remove the frame's mean (a DC offset) before windowing.
-                    var sum: Float = 0
-                    for offset in 0..<window { sum += pending[offset] }
+                    let sum = Self.sum(of: UnsafeBufferPointer(rebasing: pending[..<window]))
                     fft.powerSpectrum(
                         of: pending.baseAddress!, count: window, subtracting: sum / Float(window),
                         taper: taper.baseAddress!,
@@ -152,19 +154,23 @@ struct FrameAnalyzer {
         }
         // Digital zeros (a stream starting, a file padded with silence) are not the room's noise:
         // the floor learns them as the quietest noise there can be, not as nothing at all.
-        var bandPower: Float = 0
         let quietest = Self.digitalSilence * Float(fft.size * fft.size) / 4 / Float(speechBins.count)
-        for bin in speechBins {
-            bandPower += power[bin]
-            power[bin] = max(power[bin], quietest)
+        let bandPower = power.withUnsafeMutableBufferPointer { power in
+            let band = UnsafeMutableBufferPointer(rebasing: power[speechBins])
+            let total = Self.sum(of: UnsafeBufferPointer(band))
+            for bin in band.indices { band[bin] = max(band[bin], quietest) }
+            return total
         }
         let isDigitalSilence = bandPower < quietest * Float(speechBins.count)
         let level = 10 * log10(bandPower / (Float(fft.size * fft.size) / 4) + 1e-12)
         // Until the noise estimate has settled, scores mean nothing: learn first, then judge.
         if noise.isWarmingUp {
             power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: true) }
-            return FrameFeatures(
-                speechScore: 0, intensity: -120, lowBandShare: 0, level: level, isDigitalSilence: isDigitalSilence)
+            return (
+                FrameFeatures(
+                    speechScore: 0, intensity: -120, lowBandShare: 0, level: level, isDigitalSilence: isDigitalSilence),
+                nil
+            )
         }
         let scored = power.withUnsafeBufferPointer { power in
             noise.power.withUnsafeBufferPointer { floor in
@@ -175,17 +181,36 @@ struct FrameAnalyzer {
         features.isDigitalSilence = isDigitalSilence
         features.level = level
         let looksLikeNoise = features.speechScore < Self.noiseScore
-        if !looksLikeNoise && features.lowBandShare >= FilledPauseDetector.voicedShare {
+        var shape: SIMD8<Float>?
+        if let timbre, !looksLikeNoise && features.lowBandShare >= FilledPauseDetector.voicedShare {
             // The timbre of what rises above the noise (floored at a tenth of the noise, after
             // Berouti, Schwartz & Makhoul 1979), so steady noise does not make speech look steady.
-            features.timbre = power.withUnsafeBufferPointer { power in
+            shape = power.withUnsafeBufferPointer { power in
                 noise.power.withUnsafeBufferPointer { floor in
                     timbre.coefficients(of: power, above: floor)
                 }
             }
         }
         power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: looksLikeNoise) }
-        return features
+        return (features, shape)
+    }
+
+    /// The sum of `values`, eight lanes at a time: a single running sum would make every addition
+    /// wait for the one before.
+    @inline(__always)
+    static func sum(of values: UnsafeBufferPointer<Float>) -> Float {
+        var lanes = SIMD8<Float>()
+        var index = 0
+        while index + 8 <= values.count {
+            lanes += SIMD8(values[index..<index + 8])
+            index += 8
+        }
+        var total = lanes.sum()
+        while index < values.count {
+            total += values[index]
+            index += 1
+        }
+        return total
     }
 
     /// Band power (relative to full scale) below which a frame is digital silence: −110 dB, under the

@@ -13,12 +13,13 @@ import Darwin
 struct Timbre {
     static let bands = 16
     static let coefficients = 8
-    /// For each band, its first bin and the triangle's weights from there.
+    /// For each band, its first bin, and where its triangle's weights start in `weights` (the
+    /// band's weights run to the next band's start).
     private let firstBin: [Int]
-    private let weights: [[Float]]
-    /// `coefficients` × `bands` DCT-II matrix, row by row.
-    private let cosines: [Float]
-    private var bandLevels = [Float](repeating: 0, count: Timbre.bands)
+    private let weightStart: [Int]
+    private let weights: [Float]
+    /// The DCT-II matrix by column: what each band's level adds to the coefficients.
+    private let cosines: [SIMD8<Float>]
     /// Spectral subtraction leaves at least this share of the noise in each bin.
     static let floorShare: Float = 0.1
 
@@ -32,49 +33,48 @@ struct Timbre {
         }
         let binWidth = Double(sampleRate) / Double(size)
         var firstBin: [Int] = []
-        var weights: [[Float]] = []
+        var weightStart: [Int] = []
+        var weights: [Float] = []
         for band in 0..<Self.bands {
             let (low, centre, high) = (edges[band], edges[band + 1], edges[band + 2])
             let first = max(1, Int((low / binWidth).rounded(.up)))
             let last = min(size / 2, Int((high / binWidth).rounded(.down)))
             firstBin.append(first)
+            weightStart.append(weights.count)
             weights.append(
-                (first...max(first, last)).map { bin in
+                contentsOf: (first...max(first, last)).map { bin in
                     let frequency = Double(bin) * binWidth
                     return Float(max(0, min((frequency - low) / (centre - low), (high - frequency) / (high - centre))))
                 })
         }
         self.firstBin = firstBin
+        self.weightStart = weightStart + [weights.count]
         self.weights = weights
         let scale = (2 / Double(Self.bands)).squareRoot()
-        cosines = (1...Self.coefficients).flatMap { k in
-            (0..<Self.bands).map { j in
-                Float(scale * cos(Double.pi * Double(k) * (Double(j) + 0.5) / Double(Self.bands)))
+        cosines = (0..<Self.bands).map { j in
+            var column = SIMD8<Float>()
+            for k in 0..<Self.coefficients {
+                column[k] = Float(scale * cos(Double.pi * Double(k + 1) * (Double(j) + 0.5) / Double(Self.bands)))
             }
+            return column
         }
     }
 
     /// The coefficients of the power spectrum's excess over `floor` (bins 0…size/2, filled at least
     /// from 200 Hz to 5 kHz), each bin at least `floorShare` of the floor.
-    mutating func coefficients(
-        of power: UnsafeBufferPointer<Float>, above floor: UnsafeBufferPointer<Float>
-    ) -> SIMD8<Float> {
-        for band in 0..<Self.bands {
-            var sum: Float = 1e-12
-            let first = firstBin[band]
-            weights[band].withUnsafeBufferPointer { weights in
-                for (offset, weight) in weights.enumerated() {
-                    let bin = first + offset
-                    sum += weight * max(power[bin] - floor[bin], Self.floorShare * floor[bin])
-                }
-            }
-            bandLevels[band] = fastLog(sum) * (10 / 2.302_585_1)  // dB
-        }
+    func coefficients(of power: UnsafeBufferPointer<Float>, above floor: UnsafeBufferPointer<Float>) -> SIMD8<Float> {
         var result = SIMD8<Float>()
-        for k in 0..<Self.coefficients {
-            var value: Float = 0
-            for j in 0..<Self.bands { value += cosines[k * Self.bands + j] * bandLevels[j] }
-            result[k] = value
+        weights.withUnsafeBufferPointer { weights in
+            for band in 0..<Self.bands {
+                var sum: Float = 1e-12
+                var bin = firstBin[band]
+                for index in weightStart[band]..<weightStart[band + 1] {
+                    sum += weights[index] * max(power[bin] - floor[bin], Self.floorShare * floor[bin])
+                    bin += 1
+                }
+                let decibels = fastLog(sum) * (10 / 2.302_585_1)
+                result += cosines[band] * decibels
+            }
         }
         return result
     }

@@ -1,0 +1,84 @@
+import Analysis
+import Foundation
+import Testing
+import TestSupport
+import FileAnalysis
+
+/// Filled pauses in real synthetic speech with exactly known positions: an "um" from MBROLA's
+/// phoneme input (a vowel held 0.7 s at a flat pitch, closing into a 0.2 s nasal) between two
+/// phrases spoken by espeak-ng.
+@Suite struct FilledPauseTests {
+    /// Where the "um" sits in the answer, in seconds.
+    struct Answer {
+        let file: URL
+        let filler: TimeSpan
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let result = try ChildProcess.run(ChildProcess.locate(tool), arguments)
+        try #require(result.status == 0, "\(tool) failed: \(result.standardError)")
+        return result.standardOutput
+    }
+
+    static func seconds(of file: URL) throws -> Double {
+        try #require(Double(try run("soxi", ["-D", file.path]).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// Phrase, 0.3 s of silence, "um", 0.3 s of silence, phrase.
+    static func answer(in folder: URL) throws -> Answer {
+        let first = try SpeechFixtures.speech(
+            "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
+            name: "first")
+        let second = try SpeechFixtures.speech(
+            "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
+            name: "second")
+        let phonemes = folder.appendingPathComponent("um.pho")
+        try "_ 50\nV 700 0 110 100 104\nm 200 0 104 100 100\n_ 50\n".write(
+            to: phonemes, atomically: true, encoding: .utf8)
+        let um = folder.appendingPathComponent("um-mbrola.wav")
+        _ = try run("mbrola", ["/usr/share/mbrola/us1/us1", phonemes.path, um.path])
+        let umAt16k = folder.appendingPathComponent("um.wav")
+        _ = try run("sox", [um.path, "-r", "16000", "-c", "1", "-b", "16", umAt16k.path, "pad", "0.3", "0.3"])
+        let file = folder.appendingPathComponent("answer.wav")
+        _ = try run("sox", [first.path, umAt16k.path, second.path, file.path])
+        let start = try seconds(of: first) + 0.3 + 0.05
+        return Answer(file: file, filler: TimeSpan(start: start, end: start + 0.9))
+    }
+
+    @Test func anUmBetweenPhrasesIsAFilledPauseNotFluentSpeech() throws {
+        try TemporaryFolder.with { folder in
+            let answer = try Self.answer(in: folder)
+            let analysis = try RecordingAnalysis.analyze(file: answer.file.path)
+            try #require(analysis.filledPauses.count == 1, "\(analysis.filledPauses)")
+            let found = analysis.filledPauses[0]
+            #expect(found.span.overlapRatio(with: answer.filler) >= 0.5, "\(found.span) against \(answer.filler)")
+            #expect(found.confidence > 0 && found.confidence <= 1)
+            // It is sound, so it stays inside the speech: no silent pause appears where it was.
+            #expect(analysis.runs.contains { $0.start <= found.span.start && found.span.end <= $0.end })
+            let metrics = analysis.metrics
+            #expect(metrics.filledPauseCount == 1)
+            #expect(abs((metrics.filledPauseTime ?? 0) - found.span.duration) < 1e-9)
+            #expect(abs((metrics.hesitationTime ?? 0) - (metrics.totalPauseTime + found.span.duration)) < 1e-9)
+            #expect(metrics.filledPauseStability == AnalysisSettings.defaultFilledPauseStability)
+
+            // Not looking for them: unknown (nil), not zero, and the "um" counts as speech again.
+            let without = try RecordingAnalysis.analyze(
+                file: answer.file.path, settings: AnalysisSettings(filledPauseStability: nil))
+            #expect(without.filledPauses.isEmpty)
+            #expect(without.metrics.filledPauseCount == nil && without.metrics.hesitationTime == nil)
+            #expect(without.metrics.syllableCount >= metrics.syllableCount)
+            #expect(without.runs == analysis.runs)
+        }
+    }
+
+    @Test func fluentSpeechHasNoFilledPauses() throws {
+        try TemporaryFolder.with { folder in
+            for (index, rate) in [175, 120].enumerated() {
+                let raw = folder.appendingPathComponent("fluent\(index)-raw.wav")
+                _ = try Self.run("espeak-ng", ["-s", String(rate), "-w", raw.path, SpeechFixtures.interviewAnswer])
+                let analysis = try RecordingAnalysis.analyze(file: raw.path)
+                #expect(analysis.metrics.filledPauseCount == 0, "at \(rate) wpm: \(analysis.filledPauses)")
+            }
+        }
+    }
+}
