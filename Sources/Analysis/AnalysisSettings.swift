@@ -11,17 +11,21 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     public var filledPauseStability: Double?
     /// A held vowel counts as a filled pause from this length on, in seconds.
     public var minimumFilledPause: Double
+    /// Hesitation, in seconds, that makes a freeze moment (`Freeze`).
+    public var freezeThreshold: Double
 
     /// The default steadiness of a filled pause, in dB per 20 ms.
     public static let defaultFilledPauseStability = 8.0
 
     public init(
         minimumPause: Double = 0.25, minimumSpeech: Double = 0.05,
-        filledPauseStability: Double? = AnalysisSettings.defaultFilledPauseStability, minimumFilledPause: Double = 0.25
+        filledPauseStability: Double? = AnalysisSettings.defaultFilledPauseStability, minimumFilledPause: Double = 0.25,
+        freezeThreshold: Double = 2
     ) {
         self.minimumPause = minimumPause
         self.minimumSpeech = minimumSpeech
         self.filledPauseStability = filledPauseStability
         self.minimumFilledPause = minimumFilledPause
+        self.freezeThreshold = freezeThreshold
     }
 }

@@ -12,6 +12,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     public var pauses: [TimeSpan]
     /// Filled pauses ("uh", "um"): inside the runs (they are sound), but not fluent speech.
     public var filledPauses: [FilledPause]
+    /// Freeze moments: long silent pauses, or clusters of pauses and filled pauses (`Freeze`).
+    public var freezes: [TimeSpan]
     /// Times of the syllable nuclei found, in seconds.
     public var syllableNuclei: [Double]
     public var metrics: FluencyMetrics
@@ -26,12 +28,12 @@ public struct AnswerAnalysis: Sendable, Equatable {
     public var detectorVersion: Int { Self.detectorVersion }
     /// Raised whenever a change to the detector changes its results: 1 was the first release's
     /// (0.2-4 kHz, one noise floor), 2 models the speaker (lead-in held, quiet stretches dropped,
-    /// 0.2-8 kHz), 3 finds filled pauses (their syllables no longer count as fluent speech).
+    /// 0.2-8 kHz), 3 finds filled pauses (their syllables no longer count as fluent speech) and freezes.
     public static let detectorVersion = 3
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],
-        syllableNuclei: [Double],
+        freezes: [TimeSpan] = [], syllableNuclei: [Double],
         metrics: FluencyMetrics, settings: AnalysisSettings, clippedSamples: Int, peakLevel: Float,
         reliability: Reliability = Reliability(signalToNoise: nil, backgroundSpeech: false)
     ) {
@@ -40,6 +42,7 @@ public struct AnswerAnalysis: Sendable, Equatable {
         self.runs = runs
         self.pauses = pauses
         self.filledPauses = filledPauses
+        self.freezes = freezes
         self.syllableNuclei = syllableNuclei
         self.metrics = metrics
         self.settings = settings

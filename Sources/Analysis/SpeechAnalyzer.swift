@@ -69,17 +69,21 @@ public struct SpeechAnalyzer {
         let nuclei = tracker.syllables.nuclei(within: runs).filter { time in
             !filledPauses.contains { $0.span.start <= time && time <= $0.span.end }
         }
+        let freezes = Freeze.find(
+            pauses: pauses, filledPauses: filledPauses.map(\.span), threshold: settings.freezeThreshold)
         return AnswerAnalysis(
             duration: duration,
             sampleRate: sampleRate,
             runs: runs,
             pauses: pauses,
             filledPauses: filledPauses,
+            freezes: freezes,
             syllableNuclei: nuclei,
             metrics: FluencyMetrics(
                 duration: duration, runs: runs, pauses: pauses,
                 filledPauses: settings.filledPauseStability == nil ? nil : filledPauses.map(\.span), syllables: nuclei,
-                minimumPause: settings.minimumPause, filledPauseStability: settings.filledPauseStability),
+                freezes: freezes, minimumPause: settings.minimumPause,
+                filledPauseStability: settings.filledPauseStability, freezeThreshold: settings.freezeThreshold),
             settings: settings,
             clippedSamples: clippedSamples,
             peakLevel: peakLevel,

@@ -22,6 +22,7 @@ public enum AnswerJSON {
             "filledPauses": analysis.filledPauses.map {
                 ["start": seconds($0.span.start), "end": seconds($0.span.end), "confidence": confidence($0.confidence)]
             },
+            "freezes": analysis.freezes.map(span),
             "metrics": metrics(analysis.metrics),
             "detectorVersion": analysis.detectorVersion,
             "reliability": reliability(analysis.reliability),

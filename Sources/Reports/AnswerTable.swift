@@ -36,6 +36,11 @@ public enum AnswerTable {
                 } ?? "not looked for"
             ),
             ("hesitation time", s(m.hesitationTime)),
+            (
+                "freezes",
+                m.freezeCount.map { "\($0)" + (m.longestFreeze.map { String(format: "  (longest %.1f s)", $0) } ?? "") }
+                    ?? "–"
+            ),
             ("syllables", "\(m.syllableCount)"),
             ("speech rate", r(m.speechRate, "syll/s")),
             ("articulation rate", r(m.articulationRate, "syll/s")),
@@ -46,15 +51,34 @@ public enum AnswerTable {
             lines.append("  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + value)
         }
         lines.append("  " + Timeline.render(analysis, width: max(10, width - 4)))
+        if let marks = Timeline.freezeMarks(
+            duration: analysis.duration, freezes: analysis.freezes, width: max(10, width - 4))
+        {
+            lines.append("  " + marks)
+        }
         lines.append("  " + Timeline.legend)
         return lines.joined(separator: "\n") + "\n"
     }
 }
 
 /// A one-line picture of an answer: speech, filled pauses, silent pauses, and the silence before and
-/// after.
+/// after; freezes are marked on a line of their own beneath it.
 public enum Timeline {
-    public static let legend = "█ speech  ▒ um/uh  ░ pause  · silence before and after"
+    /// The line beneath a timeline of `width` characters, with `^` under every freeze; nil when
+    /// there is none.
+    public static func freezeMarks(duration: Double, freezes: [TimeSpan], width: Int) -> String? {
+        guard duration > 0, width > 0, !freezes.isEmpty else { return nil }
+        let cell = duration / Double(width)
+        var marks = String(
+            (0..<width).map { index -> Character in
+                let start = Double(index) * cell, end = start + cell
+                return freezes.contains { $0.start < end && start < $0.end } ? "^" : " "
+            })
+        while marks.last == " " { marks.removeLast() }
+        return marks
+    }
+
+    public static let legend = "█ speech  ▒ um/uh  ░ pause  ^ freeze  · silence before and after"
 
     public static func render(_ analysis: AnswerAnalysis, width: Int) -> String {
         render(

@@ -1,8 +1,9 @@
 import Analysis
 
-/// A Praat TextGrid with two interval tiers: "speech", labelling each stretch of the recording as
+/// A Praat TextGrid with three interval tiers: "speech", labelling each stretch of the recording as
 /// `speech`, `pause`, or empty (before the first and after the last speech), and "filled pauses",
-/// labelling each filled pause `filled` (empty between them).
+/// labelling each filled pause `filled`, and "freezes", labelling each freeze `freeze` (empty
+/// between them).
 public struct TextGrid {
     public let text: String
 
@@ -18,6 +19,7 @@ public struct TextGrid {
                 "filled pauses",
                 Self.covering(analysis.filledPauses.map { ($0.span, "filled") }, duration: analysis.duration)
             ),
+            ("freezes", Self.covering(analysis.freezes.map { ($0, "freeze") }, duration: analysis.duration)),
         ]
         var lines = [
             "File type = \"ooTextFile\"",

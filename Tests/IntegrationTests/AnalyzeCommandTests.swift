@@ -37,8 +37,8 @@ import TestSupport
             try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(
             Set(object.keys) == [
-                "file", "duration", "sampleRate", "latency", "speech", "pauses", "filledPauses", "metrics",
-                "detectorVersion", "reliability",
+                "file", "duration", "sampleRate", "latency", "speech", "pauses", "filledPauses", "freezes",
+                "metrics", "detectorVersion", "reliability",
             ])
         let reliability = try #require(object["reliability"] as? [String: Any])
         #expect(Set(reliability.keys) == ["signalToNoise", "backgroundSpeech", "cautions"])

@@ -24,8 +24,8 @@ import FileAnalysis
         try #require(Double(try run("soxi", ["-D", file.path]).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    /// Phrase, 0.3 s of silence, "um", 0.3 s of silence, phrase.
-    static func answer(in folder: URL) throws -> Answer {
+    /// Phrase, `before` seconds of silence, "um", 0.3 s of silence, phrase.
+    static func answer(in folder: URL, before: Double = 0.3) throws -> Answer {
         let first = try SpeechFixtures.speech(
             "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
             name: "first")
@@ -38,10 +38,10 @@ import FileAnalysis
         let um = folder.appendingPathComponent("um-mbrola.wav")
         _ = try run("mbrola", ["/usr/share/mbrola/us1/us1", phonemes.path, um.path])
         let umAt16k = folder.appendingPathComponent("um.wav")
-        _ = try run("sox", [um.path, "-r", "16000", "-c", "1", "-b", "16", umAt16k.path, "pad", "0.3", "0.3"])
+        _ = try run("sox", [um.path, "-r", "16000", "-c", "1", "-b", "16", umAt16k.path, "pad", String(before), "0.3"])
         let file = folder.appendingPathComponent("answer.wav")
         _ = try run("sox", [first.path, umAt16k.path, second.path, file.path])
-        let start = try seconds(of: first) + 0.3 + 0.05
+        let start = try seconds(of: first) + before + 0.05
         return Answer(file: file, filler: TimeSpan(start: start, end: start + 0.9))
     }
 
@@ -68,6 +68,23 @@ import FileAnalysis
             #expect(without.metrics.filledPauseCount == nil && without.metrics.hesitationTime == nil)
             #expect(without.metrics.syllableCount >= metrics.syllableCount)
             #expect(without.runs == analysis.runs)
+        }
+    }
+
+    /// 1.2 s of silence, then the "um", then 0.3 s more: about 2.4 s of hesitation with no word in
+    /// between is one freeze, from the end of the first phrase to the start of the second; with a
+    /// 0.3 s silence before the "um" it adds up to about 1.5 s, under the 2 s threshold.
+    @Test func silencesAroundAnUmAddUpToAFreeze() throws {
+        try TemporaryFolder.with { folder in
+            let stuck = try Self.answer(in: folder, before: 1.2)
+            let analysis = try RecordingAnalysis.analyze(file: stuck.file.path)
+            try #require(analysis.freezes.count == 1, "\(analysis.freezes)")
+            let freeze = analysis.freezes[0]
+            #expect(freeze.start < stuck.filler.start - 1.0 && freeze.end > stuck.filler.end + 0.2, "\(freeze)")
+            #expect(analysis.metrics.freezeCount == 1)
+            #expect(abs((analysis.metrics.longestFreeze ?? 0) - freeze.duration) < 1e-9)
+            let fluent = try RecordingAnalysis.analyze(file: Self.answer(in: folder).file.path)
+            #expect(fluent.freezes.isEmpty && fluent.metrics.freezeCount == 0)
         }
     }
 

@@ -79,10 +79,10 @@ import Testing
             Set(sessions[0].keys) == [
                 "session", "startedAt", "answers", "speakingTime", "meanLatency", "pausesPerMinute", "meanPause",
                 "longestPause", "phonationTimeRatio", "speechRate", "rating", "pauseTimePerMinute",
-                "filledPausesPerMinute",
+                "filledPausesPerMinute", "freezesPerAnswer",
             ])
         // Measured before filled pauses were looked for: unknown, not zero.
-        #expect(sessions[0]["filledPausesPerMinute"] is NSNull)
+        #expect(sessions[0]["filledPausesPerMinute"] is NSNull && sessions[0]["freezesPerAnswer"] is NSNull)
         #expect(sessions[0]["longestPause"] as? Double == 3)
         #expect(sessions[2]["rating"] as? Double == 4)
         let trends = try #require(object["trends"] as? [[String: Any]])
@@ -93,7 +93,7 @@ import Testing
 
     /// A session's filled pauses per minute count only the answers in which they were looked for:
     /// 3 filled pauses over 30 s of speaking time is 6 per minute, whatever an older answer (20 s of
-    /// speech, not looked at) holds. The column then shows in the table.
+    /// speech, not looked at) holds; freezes per answer likewise. The column then shows in the table.
     @Test func filledPausesAreSummarisedWhereTheyWereLookedFor() throws {
         let store = try SessionStore(writer: DatabaseQueue())
         let date = Date(timeIntervalSince1970: 1_793_869_200)
@@ -106,8 +106,9 @@ import Testing
             let answer = try store.ask(prompt, in: "20261105-090000")
             let runs = [TimeSpan(start: 1, end: 1 + (filled == nil ? 20 : 30))]
             let metrics = FluencyMetrics(
-                duration: 32, runs: runs, pauses: [], filledPauses: filled, syllables: [], minimumPause: 0.25,
-                filledPauseStability: filled == nil ? nil : 10)
+                duration: 32, runs: runs, pauses: [], filledPauses: filled, syllables: [],
+                freezes: filled == nil ? nil : [TimeSpan(start: 20, end: 22.5)], minimumPause: 0.25,
+                filledPauseStability: filled == nil ? nil : 10, freezeThreshold: 2)
             let analysis = AnswerAnalysis(
                 duration: 32, sampleRate: 16_000, runs: runs, pauses: [],
                 filledPauses: (filled ?? []).map { FilledPause(span: $0, confidence: 0.5) }, syllableNuclei: [],
@@ -118,8 +119,10 @@ import Testing
         }
         let summary = try #require(try store.sessionSummaries().first)
         #expect(summary.filledPausesPerMinute == 6)
+        // Freezes per answer likewise: one freeze in the one answer where they were counted.
+        #expect(summary.freezesPerAnswer == 1)
         let report = ProgressReport(sessions: [summary], timeZone: TimeZone(identifier: "UTC")!)
-        #expect(report.table(width: 160).split(separator: "\n").first?.hasSuffix("um/min") == true)
+        #expect(report.table(width: 160).split(separator: "\n").first?.hasSuffix("um/min  freezes") == true)
         // The segments are stored for the timelines: three filled pauses, in order.
         let marks = try #require(try store.hesitationsByTake().values.first { !$0.isEmpty })
         #expect(marks.filter { $0.kind == .filledPause }.map(\.start) == [3, 9, 20])
@@ -132,7 +135,7 @@ import Testing
         #expect(blocks[0].split(separator: "\n").count == 4)
         #expect(
             blocks[0].split(separator: "\n")[1]
-                == "20261101-090000,2026-11-05T09:00:00Z,1,14.5,2.0,8.276,1.75,3.0,0.806,3.333,2.0,11.667,")
+                == "20261101-090000,2026-11-05T09:00:00Z,1,14.5,2.0,8.276,1.75,3.0,0.806,3.333,2.0,11.667,,")
         #expect(
             blocks[1].hasPrefix(
                 "measure,direction,sessions,change,windowSessions,slopePerWeek\nmeanLatency,unchanged,3,0.0,1,0.0\n"))

@@ -159,12 +159,21 @@ public struct FluencyMeasure: Sendable {
             "hesitationTime", "hesitation time", .seconds, lowerIsBetter: true, .optionalNumber(\.hesitationTime),
             meaning: "Time in silent and filled pauses together."),
         FluencyMeasure(
+            "freezeCount", "freezes", .count, lowerIsBetter: true, .optionalInteger(\.freezeCount),
+            meaning: "Moments you were stuck: a long silence, or pauses and um/uh piling up close together."),
+        FluencyMeasure(
+            "longestFreeze", "longest freeze", .seconds, lowerIsBetter: true, .optionalNumber(\.longestFreeze),
+            meaning: "The longest freeze, from its first hesitation to the end of its last."),
+        FluencyMeasure(
             "minimumPause", "pause threshold", .seconds, lowerIsBetter: nil, .number(\.minimumPause),
             meaning: "The shortest silence counted as a pause when these were measured."),
         FluencyMeasure(
             "filledPauseStability", "filled-pause steadiness", .decibels, lowerIsBetter: nil,
             .optionalNumber(\.filledPauseStability),
             meaning: "How steady a held vowel had to be to count as a filled pause (empty: not looked for)."),
+        FluencyMeasure(
+            "freezeThreshold", "freeze threshold", .seconds, lowerIsBetter: nil, .optionalNumber(\.freezeThreshold),
+            meaning: "How much hesitation made a freeze when these were measured."),
     ]
 }
 

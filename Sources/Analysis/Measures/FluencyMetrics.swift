@@ -39,21 +39,32 @@ public struct FluencyMetrics: Sendable, Equatable, Codable {
     public var filledPauseTime: Double?
     /// Time in silent and filled pauses together.
     public var hesitationTime: Double?
+    /// Freeze moments (`Freeze`); nil for answers measured before they were counted.
+    public var freezeCount: Int?
+    /// The longest freeze, from its first hesitation to the end of its last, in seconds.
+    public var longestFreeze: Double?
     /// The pause threshold these were measured with.
     public var minimumPause: Double
     /// The filled-pause steadiness threshold these were measured with; nil when none were looked for.
     public var filledPauseStability: Double?
+    /// The hesitation that made a freeze when these were measured, in seconds.
+    public var freezeThreshold: Double?
 
     /// Computes every measure from the speech runs (already merged across gaps shorter than the
     /// pause threshold), the silent pauses between them, the filled pauses inside them (nil when they
-    /// were not looked for) and the syllable nuclei of fluent speech.
+    /// were not looked for), the syllable nuclei of fluent speech and the freezes (nil when they
+    /// were not counted).
     public init(
         duration: Double, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [TimeSpan]? = nil, syllables: [Double],
-        minimumPause: Double, filledPauseStability: Double? = nil
+        freezes: [TimeSpan]? = nil, minimumPause: Double, filledPauseStability: Double? = nil,
+        freezeThreshold: Double? = nil
     ) {
         totalDuration = duration
         self.minimumPause = minimumPause
         self.filledPauseStability = filledPauseStability
+        self.freezeThreshold = freezes == nil ? nil : freezeThreshold
+        freezeCount = freezes?.count
+        longestFreeze = freezes?.map(\.duration).max()
         speakingTime = runs.reduce(0) { $0 + $1.duration }
         responseLatency = runs.first?.start
         trailingSilence = runs.last.map { max(0, duration - $0.end) } ?? duration

@@ -49,7 +49,8 @@ public struct HTMLReport {
         html +=
             "</section>\n<h2>Sessions</h2>\n" + report.sessionTable.html(timeZone: report.timeZone)
             + "<h2>Answers</h2>\n<p class=\"hint\">Each orange mark on a timeline is a pause, each purple one a filled"
-            + " pause (\u{201C}um\u{201D}, \u{201C}uh\u{201D}): click it to hear the answer from just before it. Every take is here, the latest first.</p>\n"
+            + " pause (\u{201C}um\u{201D}, \u{201C}uh\u{201D}), a pale red band a freeze: click one to hear the"
+            + " answer from just before it. Every take is here, the latest first.</p>\n"
         let bySession = Dictionary(grouping: answers, by: \.session.id)
         let shown = report.sessions.reversed().compactMap { session in bySession[session.session].map { (session, $0) }
         }
@@ -181,7 +182,10 @@ public struct HTMLReport {
                 latency / duration * 1000, max(0, end - latency) / duration * 1000)
         }
         let marks = hesitations[take.id ?? -1] ?? []
-        for (kind, name, label) in [(Segment.Kind.pause, "pause", "pause"), (.filledPause, "filled", "filled pause")] {
+        for (kind, name, label) in [
+            (Segment.Kind.freeze, "freeze", "freeze"), (.pause, "pause", "pause"),
+            (.filledPause, "filled", "filled pause"),
+        ] {
             for (index, mark) in marks.filter({ $0.kind == kind }).enumerated() {
                 bars += String(
                     format:
@@ -224,11 +228,11 @@ public struct HTMLReport {
         "default-src 'none'; script-src '\(scriptHash)'; style-src 'unsafe-inline'; media-src 'self' file: data: blob:; img-src data:; base-uri 'none'; form-action 'none'"
 
     /// `sha256-` and the base64 SHA-256 of `script`, checked by a test against the script itself.
-    static let scriptHash = "sha256-zsl7jTS7746ZBv6sP4xQaLFySyDtqKaE1I7QRux9PD4="
+    static let scriptHash = "sha256-qtbk3Q9ZmM20Q4uYzzcXPIFflodw6O+q6U81U8xzg8c="
 
     private static let style = """
-        :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #6e6e73; --speech: #4a7fd4; --pause: #e8833a; --filled: #9b59b6; --grid: #d2d2d7; }
-        @media (prefers-color-scheme: dark) { :root { --fg: #f5f5f7; --bg: #1c1c1e; --muted: #a1a1a6; --speech: #6d9be6; --pause: #f2a05e; --filled: #c39bd3; --grid: #3a3a3c; } }
+        :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #6e6e73; --speech: #4a7fd4; --pause: #e8833a; --filled: #9b59b6; --freeze: rgba(217, 83, 79, .3); --grid: #d2d2d7; }
+        @media (prefers-color-scheme: dark) { :root { --fg: #f5f5f7; --bg: #1c1c1e; --muted: #a1a1a6; --speech: #6d9be6; --pause: #f2a05e; --filled: #c39bd3; --freeze: rgba(242, 120, 115, .35); --grid: #3a3a3c; } }
         body { font: 15px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
         .lead, .figures, figcaption span { color: var(--muted); }
         #charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1rem; }
@@ -241,7 +245,8 @@ public struct HTMLReport {
         table { display: block; overflow-x: auto; }
         .timeline { width: 100%; height: 24px; display: block; margin: .25rem 0; }
         .timeline .speech { fill: var(--speech); } .timeline .pause { fill: var(--pause); cursor: pointer; }
-        .timeline .filled { fill: var(--filled); cursor: pointer; } .timeline .pause:hover, .timeline .filled:hover { opacity: .7; } .hint, .cue { color: var(--muted); font-size: .9em; }
+        .timeline .filled { fill: var(--filled); cursor: pointer; }
+        .timeline .freeze { fill: var(--freeze); cursor: pointer; } .timeline .pause:hover, .timeline .filled:hover { opacity: .7; } .hint, .cue { color: var(--muted); font-size: .9em; }
         nav ol { margin: .25rem 0; } nav li { margin: .1rem 0; } .take { margin: .5rem 0 1rem; }
         audio { width: 100%; }
         @media print { audio { display: none; } body { max-width: none; } .answer { break-inside: avoid; } }
@@ -250,7 +255,7 @@ public struct HTMLReport {
     static let script = """
         document.querySelectorAll('.timeline').forEach(function (timeline) {
           var audio = document.getElementById(timeline.dataset.audio);
-          timeline.querySelectorAll('.pause, .filled').forEach(function (mark) {
+          timeline.querySelectorAll('.pause, .filled, .freeze').forEach(function (mark) {
             mark.addEventListener('click', function () {
               audio.currentTime = Math.max(0, parseFloat(mark.dataset.start) - 1.5);
               audio.play();

@@ -47,13 +47,14 @@ public struct ProgressReport: Sendable {
                 .init("rating", "confidence", short: "conf", .number(decimals: 1)),
                 .init("pauseTimePerMinute", "paused s/min", .number(decimals: 1), optional: true),
                 .init("filledPausesPerMinute", "um/min", .number(decimals: 1), optional: true),
+                .init("freezesPerAnswer", "freezes", .number(decimals: 1), optional: true),
             ],
             rows: sessions.map { s in
                 [
                     .text(s.session), .date(s.startedAt), .integer(s.answers), .number(s.speakingTime),
                     .number(s.meanLatency), .number(s.pausesPerMinute), .number(s.meanPause), .number(s.longestPause),
                     .number(s.phonationTimeRatio), .number(s.speechRate), .number(s.rating),
-                    .number(s.pauseTimePerMinute), .number(s.filledPausesPerMinute),
+                    .number(s.pauseTimePerMinute), .number(s.filledPausesPerMinute), .number(s.freezesPerAnswer),
                 ]
             })
     }

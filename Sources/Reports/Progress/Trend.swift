@@ -23,6 +23,9 @@ public struct Measure: Sendable {
         Measure(key: "filledPausesPerMinute", label: "um/uh per minute", unit: "/min", lowerIsBetter: true) {
             $0.filledPausesPerMinute
         },
+        Measure(key: "freezesPerAnswer", label: "freezes per answer", unit: "", lowerIsBetter: true) {
+            $0.freezesPerAnswer
+        },
         Measure(key: "meanPause", label: "mean pause", unit: "s", lowerIsBetter: true) { $0.meanPause },
         Measure(key: "longestPause", label: "longest pause", unit: "s", lowerIsBetter: true) { $0.longestPause },
         Measure(key: "phonationTimeRatio", label: "speaking share", unit: "", lowerIsBetter: false) {

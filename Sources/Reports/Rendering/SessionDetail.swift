@@ -28,11 +28,16 @@ public struct SessionDetail {
             if takes.isEmpty { lines.append("   (not answered)") }
             for take in takes {
                 lines += TextWrap.lines(TakeSummary.line(take), width: width, prefix: "   take \(take.number): ")
+                let marks = segments[take.id ?? -1] ?? []
                 lines.append(
-                    "   "
-                        + Timeline.render(
-                            duration: take.duration, segments: segments[take.id ?? -1] ?? [], width: max(20, width - 6))
-                )
+                    "   " + Timeline.render(duration: take.duration, segments: marks, width: max(20, width - 6)))
+                if let freezes = Timeline.freezeMarks(
+                    duration: take.duration,
+                    freezes: marks.filter { $0.kind == .freeze }.map { TimeSpan(start: $0.start, end: $0.end) },
+                    width: max(20, width - 6))
+                {
+                    lines.append("   " + freezes)
+                }
             }
             if let note = answer.note {
                 lines += TextWrap.lines(
@@ -71,6 +76,9 @@ public struct SessionDetail {
                 ["start": $0.start, "end": $0.end]
             },
             "filledPauses": (segments[take.id ?? -1] ?? []).filter { $0.kind == .filledPause }.map {
+                ["start": $0.start, "end": $0.end]
+            },
+            "freezes": (segments[take.id ?? -1] ?? []).filter { $0.kind == .freeze }.map {
                 ["start": $0.start, "end": $0.end]
             },
         ]

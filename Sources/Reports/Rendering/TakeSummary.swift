@@ -16,6 +16,11 @@ public enum TakeSummary {
         if let longest = m.longestPause { pauses += String(format: " (longest %.1f s)", longest) }
         parts.append(pauses)
         if let filled = m.filledPauseCount, filled > 0 { parts.append("\(filled) × um/uh") }
+        if let freezes = m.freezeCount, freezes > 0 {
+            parts.append(
+                "\(freezes) freeze\(freezes == 1 ? "" : "s")"
+                    + (m.longestFreeze.map { String(format: " (longest %.1f s)", $0) } ?? ""))
+        }
         if let rate = m.speechRate { parts.append(String(format: "%.1f syllables/s", rate)) }
         if let cautions = take.reliability?.cautions, !cautions.isEmpty {
             parts.append("caution: " + cautions.joined(separator: "; "))
@@ -48,6 +53,9 @@ public enum TakeSummary {
         }
         if let a = now.filledPauseCount, let b = then.filledPauseCount, a != b {
             parts.append("\(abs(a - b)) \(a < b ? "fewer" : "more") um/uh")
+        }
+        if let a = now.freezeCount, let b = then.freezeCount, a != b {
+            parts.append("\(abs(a - b)) \(a < b ? "fewer" : "more") freeze\(abs(a - b) == 1 ? "" : "s")")
         }
         if let a = now.speechRate, let b = then.speechRate, abs(a - b) >= 0.1 {
             parts.append(String(format: "%.1f syllables/s %@", abs(a - b), a > b ? "faster" : "slower"))

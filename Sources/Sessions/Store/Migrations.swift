@@ -81,14 +81,17 @@ enum Migrations {
                 t.add(column: "backgroundSpeech", .boolean)
             }
         }
-        migrator.registerMigration("v5: filled pauses") { db in
-            // NULL for takes measured before filled pauses were looked for: unknown, not zero.
+        migrator.registerMigration("v5: filled pauses and freezes") { db in
+            // NULL for takes measured before filled pauses and freezes were looked for: unknown, not zero.
             try db.alter(table: "take") { t in
-                for name in ["filledPausesPerMinute", "meanFilledPause", "filledPauseTime", "hesitationTime"] {
+                for name in [
+                    "filledPausesPerMinute", "meanFilledPause", "filledPauseTime", "hesitationTime", "longestFreeze",
+                    "filledPauseStability", "freezeThreshold",
+                ] {
                     t.add(column: name, .double)
                 }
-                t.add(column: "filledPauseStability", .double)
                 t.add(column: "filledPauseCount", .integer)
+                t.add(column: "freezeCount", .integer)
             }
         }
         return migrator

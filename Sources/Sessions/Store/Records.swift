@@ -158,11 +158,12 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
     }
 }
 
-/// A stretch of speech, a silent pause or a filled pause within a take. Filled pauses lie inside
-/// speech (they are sound); silent pauses between it.
+/// A stretch of speech, a silent pause, a filled pause or a freeze within a take. Filled pauses lie
+/// inside speech (they are sound), silent pauses between it; a freeze spans the pauses and filled
+/// pauses it is made of.
 public struct Segment: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "segment"
-    public enum Kind: String, Codable, Sendable { case speech, pause, filledPause }
+    public enum Kind: String, Codable, Sendable { case speech, pause, filledPause, freeze }
     public var takeId: Int64
     public var kind: Kind
     public var start: Double
@@ -178,6 +179,9 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord, Persistabl
         }
         for filled in analysis.filledPauses {
             try Segment(takeId: takeId, kind: .filledPause, start: filled.span.start, end: filled.span.end).insert(db)
+        }
+        for span in analysis.freezes {
+            try Segment(takeId: takeId, kind: .freeze, start: span.start, end: span.end).insert(db)
         }
     }
 }

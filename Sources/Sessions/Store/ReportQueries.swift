@@ -81,6 +81,8 @@ public struct SessionSummary: Sendable, Equatable, Codable {
     /// Filled pauses over speaking time, per minute, in the answers where they were looked for; nil
     /// when none was (measured before detector version 3, or with `--no-fillers`).
     public var filledPausesPerMinute: Double? = nil
+    /// Freezes per answer, over the answers where they were counted; nil when none was.
+    public var freezesPerAnswer: Double? = nil
 }
 
 extension SessionStore {
@@ -103,7 +105,8 @@ extension SessionStore {
                    AVG(answer.rating) AS rating,
                    SUM(take.filledPauseCount) * 60.0
                        / NULLIF(SUM(CASE WHEN take.filledPauseCount IS NOT NULL THEN take.speakingTime END), 0)
-                       AS filledPausesPerMinute
+                       AS filledPausesPerMinute,
+                   AVG(take.freezeCount) AS freezesPerAnswer
             FROM latestAnalysedTake take
             JOIN answer ON answer.id = take.answerId
             JOIN session ON session.id = answer.sessionId
@@ -120,7 +123,7 @@ extension SessionStore {
                     meanPause: row["meanPause"], longestPause: row["longestPause"],
                     phonationTimeRatio: row["phonationTimeRatio"],
                     speechRate: row["speechRate"], rating: row["rating"],
-                    filledPausesPerMinute: row["filledPausesPerMinute"])
+                    filledPausesPerMinute: row["filledPausesPerMinute"], freezesPerAnswer: row["freezesPerAnswer"])
             }
         }
     }
@@ -214,13 +217,13 @@ extension SessionStore {
         }
     }
 
-    /// Every silent and filled pause of every take, by take id, in one query (for reports that draw
-    /// timelines).
+    /// Every silent pause, filled pause and freeze of every take, by take id, in one query (for
+    /// reports that draw timelines).
     public func hesitationsByTake() throws -> [Int64: [Segment]] {
         try databaseReader.read { db in
             Dictionary(
                 grouping: try Segment.filter(
-                    [Segment.Kind.pause, .filledPause].map(\.rawValue).contains(Column("kind"))
+                    [Segment.Kind.pause, .filledPause, .freeze].map(\.rawValue).contains(Column("kind"))
                 )
                 .order(Column("start")).fetchAll(db), by: \.takeId)
         }

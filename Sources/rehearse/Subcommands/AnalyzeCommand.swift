@@ -12,7 +12,8 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Measure pauses, response latency and speech rate in recorded answers.",
         usage:
             "rehearse analyze <files> ... [--min-pause <seconds>] [--no-fillers]\n"
-            + "  [--filler-steadiness <dB>] [--format <format>] [--raw-csv]\n  [--textgrid <folder>]",
+            + "  [--filler-steadiness <dB>] [--freeze-threshold <seconds>]\n"
+            + "  [--format <format>] [--raw-csv] [--textgrid <folder>]",
         discussion: """
             Prints a table and a speech/pause timeline per file, or JSON / CSV for other tools \
             (the JSON format is described in the README). Several files are analysed in parallel.
@@ -29,6 +30,11 @@ struct AnalyzeCommand: ParsableCommand {
         name: .customLong("filler-steadiness"),
         help: "How steady, in dB per 20 ms, a held vowel must be to count as a filled pause (lower finds fewer).")
     var fillerSteadiness = AnalysisSettings.defaultFilledPauseStability
+
+    @Option(
+        name: .customLong("freeze-threshold"),
+        help: "Seconds of hesitation (pauses and um/uh close together) that make a freeze.")
+    var freezeThreshold = AnalysisSettings().freezeThreshold
 
     @Argument(
         help: "Audio files (WAV, FLAC, OGG, MP3, AIFF; M4A, AMR, WebM, MP4 with FFmpeg).",
@@ -50,6 +56,9 @@ struct AnalyzeCommand: ParsableCommand {
         if !(fillerSteadiness.isFinite && fillerSteadiness > 0 && fillerSteadiness <= 30) {
             throw ValidationError("--filler-steadiness must be between 0 and 30 dB")
         }
+        if !(freezeThreshold.isFinite && freezeThreshold >= minimumPause && freezeThreshold <= 60) {
+            throw ValidationError("--freeze-threshold must be between --min-pause and 60 seconds")
+        }
     }
 
     func run() throws {
@@ -62,7 +71,8 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         let settings = AnalysisSettings(
-            minimumPause: minimumPause, filledPauseStability: noFillers ? nil : fillerSteadiness)
+            minimumPause: minimumPause, filledPauseStability: noFillers ? nil : fillerSteadiness,
+            freezeThreshold: freezeThreshold)
         let outcomes = RecordingAnalysis.analyzeAll(files, settings: settings) { done in
             if files.count > 1 { Console.status("analysed \(done) of \(files.count) files") }
         }

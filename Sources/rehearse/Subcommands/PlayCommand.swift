@@ -9,10 +9,11 @@ struct PlayCommand: ParsableCommand {
         commandName: "play",
         abstract: "Listen to an answer, or to any audio file.",
         usage:
-            "rehearse play <file> [--from <seconds>] [--phone]\n  [--output-device <device>]\nrehearse play <session> <answer> [--take <take>] [--pause <pause>]\n  [--filler <filler>] [--from <seconds>] [--phone]\n  [--output-device <device>] [--home <home>]",
+            "rehearse play <file> [--from <seconds>] [--phone]\n  [--output-device <device>]\nrehearse play <session> <answer> [--take <take>] [--pause <pause>]\n  [--filler <filler>] [--freeze <freeze>] [--from <seconds>] [--phone]\n  [--output-device <device>] [--home <home>]",
         discussion: """
             rehearse play SESSION ANSWER   plays an answer from a session ('last' for the latest session); \
-            --pause K starts just before its K-th pause, --filler K before its K-th filled pause ("um", "uh"). \
+            --pause K starts just before its K-th pause, --filler K before its K-th filled pause ("um", "uh"), \
+            --freeze K before its K-th freeze. \
             'rehearse play last' plays the last answer you recorded.
             rehearse play FILE             plays WAV, FLAC, OGG, MP3, M4A….
             --phone plays it as a phone call carries it (300-3400 Hz, 8-bit mu-law, a little hiss): \
@@ -35,6 +36,9 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Start 1.5 s before the answer's K-th filled pause (\"um\", \"uh\").")
     var filler: Int?
 
+    @Option(help: "Start 1.5 s before the answer's K-th freeze.")
+    var freeze: Int?
+
     @Option(help: "Start this many seconds in.")
     var from: Double = 0
 
@@ -50,10 +54,12 @@ struct PlayCommand: ParsableCommand {
             throw ValidationError(
                 "--from must be zero or a positive number of seconds, at most \(Int(Seconds.maximum))")
         }
-        if target.count == 1 && (take != nil || pause != nil || filler != nil) {
-            throw ValidationError("--take, --pause and --filler need SESSION ANSWER")
+        if target.count == 1 && (take != nil || pause != nil || filler != nil || freeze != nil) {
+            throw ValidationError("--take, --pause, --filler and --freeze need SESSION ANSWER")
         }
-        if pause != nil && filler != nil { throw ValidationError("give --pause or --filler, not both") }
+        if [pause, filler, freeze].compactMap({ $0 }).count > 1 {
+            throw ValidationError("give one of --pause, --filler and --freeze")
+        }
     }
 
     func run() throws {
@@ -111,13 +117,17 @@ struct PlayCommand: ParsableCommand {
                 take.map { "answer \(number) has no take \($0)" } ?? "answer \(number) was never recorded")
         }
         var start = from
-        for (wanted, kind, name) in [(pause, Segment.Kind.pause, "pause"), (filler, .filledPause, "filled pause")] {
+        for (wanted, kind, name) in [
+            (pause, Segment.Kind.pause, "pause"), (filler, .filledPause, "filled pause"), (freeze, .freeze, "freeze"),
+        ] {
             guard let wanted else { continue }
             let marks = try store.segments(of: chosen.id!).filter { $0.kind == kind }
             guard marks.indices.contains(wanted - 1) else {
-                if kind == .filledPause && chosen.metrics?.filledPauseCount == nil {
+                if (kind == .filledPause && chosen.metrics?.filledPauseCount == nil)
+                    || (kind == .freeze && chosen.metrics?.freezeCount == nil)
+                {
                     throw CommandFailure(
-                        "take \(chosen.number) of answer \(number) was measured before filled pauses were looked for; "
+                        "take \(chosen.number) of answer \(number) was measured before \(name)s were looked for; "
                             + "run 'rehearse doctor --reanalyse'")
                 }
                 throw CommandFailure(
