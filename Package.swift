@@ -96,7 +96,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "AudioIO", "Analysis", "FileAnalysis", "Sessions", "Signal", "TestSupport", "rehearse",
+                "AudioIO", "Analysis", "FileAnalysis", "RepeatableRandom", "Sessions", "Signal", "TestSupport",
+                "rehearse",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

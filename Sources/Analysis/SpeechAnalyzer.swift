@@ -147,7 +147,7 @@ struct FrameTiming {
 /// (the lead-in, up to a minute): a faint sound before the first word, or a television that was on
 /// before the answer began, can then be told from the speaker from the first second. Stretches of
 /// speech are checked against the speaker once more when the audio ends.
-struct SpeechTracker {
+struct SpeechTracker: FrameConsumer {
     let frameTiming: FrameTiming
     private var detector: VoiceActivityDetector
     private var speaker = SpeakerModel()

@@ -23,6 +23,13 @@ struct FrameFeatures {
     var isDigitalSilence = false
 }
 
+/// What takes each measured frame: the file analysis (`SpeechTracker`) or the live end-of-answer
+/// watch (`AnswerEndDetector`).
+protocol FrameConsumer {
+    /// Takes frame `index`'s features, and its timbre when it may hold a vowel and timbre is measured.
+    mutating func consume(frame index: Int, features: FrameFeatures, timbre: SIMD8<Float>?)
+}
+
 /// Cuts a stream of samples into overlapping windowed frames and measures each one.
 ///
 /// Audio above 32 kHz sample rate is first halved (repeatedly) towards 16–32 kHz: the speech band
@@ -95,12 +102,12 @@ struct FrameAnalyzer {
     }
 
     /// Feeds samples at the input rate; hands each completed frame's features to `tracker`.
-    mutating func process(_ samples: UnsafeBufferPointer<Float>, into tracker: inout SpeechTracker) {
+    mutating func process(_ samples: UnsafeBufferPointer<Float>, into tracker: inout some FrameConsumer) {
         process(samples, fromStage: 0, into: &tracker)
     }
 
     private mutating func process(
-        _ samples: UnsafeBufferPointer<Float>, fromStage stage: Int, into tracker: inout SpeechTracker
+        _ samples: UnsafeBufferPointer<Float>, fromStage stage: Int, into tracker: inout some FrameConsumer
     ) {
         guard stage < decimators.count else { return frame(samples, into: &tracker) }
         // Borrow the stage's output buffer (a swap, not a copy) so it can be read while self changes.
@@ -111,7 +118,7 @@ struct FrameAnalyzer {
         swap(&output, &decimated[stage])
     }
 
-    private mutating func frame(_ samples: UnsafeBufferPointer<Float>, into tracker: inout SpeechTracker) {
+    private mutating func frame(_ samples: UnsafeBufferPointer<Float>, into tracker: inout some FrameConsumer) {
         var index = 0
         while index < samples.count {
             let take = min(window - pendingCount, samples.count - index)

@@ -22,6 +22,9 @@ struct VoiceActivityDetector {
     /// The most recent frame indices that scored above `offThreshold`, for moving starts back.
     private var weakRunStart = -1
 
+    /// True while a stretch of speech is open (it may still be dropped as a click when it ends).
+    var isInSpeech: Bool { inSpeech }
+
     init(minimumSpeechFrames: Int) {
         self.minimumSpeechFrames = minimumSpeechFrames
     }
