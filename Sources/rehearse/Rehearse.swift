@@ -12,7 +12,8 @@ struct Rehearse: ParsableCommand {
             """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Practice", subcommands: [PracticeCommand.self, PromptsCommand.self]),
+            CommandGroup(
+                name: "Practice", subcommands: [PracticeCommand.self, InterviewCommand.self, PromptsCommand.self]),
             CommandGroup(
                 name: "Sessions",
                 subcommands: [

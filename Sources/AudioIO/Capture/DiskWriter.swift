@@ -25,6 +25,7 @@ final class DiskWriter: @unchecked Sendable {
     private let capture: UnsafeMutablePointer<CaptureState>
     private let maximumFrames: Int?
     private let syncEvery: Int
+    private let listener: (@Sendable (UnsafeBufferPointer<Int16>) -> Void)?
     private let stopRequested = Atomic<Bool>(false)
     private let finished = Atomic<Bool>(false)
     private let done = DispatchSemaphore(value: 0)
@@ -32,8 +33,9 @@ final class DiskWriter: @unchecked Sendable {
 
     init(
         file: consuming AudioFileWriter, capture: UnsafeMutablePointer<CaptureState>, maximumFrames: Int?,
-        syncEvery: Int
+        syncEvery: Int, listener: (@Sendable (UnsafeBufferPointer<Int16>) -> Void)? = nil
     ) {
+        self.listener = listener
         pending = .some(file)
         self.capture = capture
         self.maximumFrames = maximumFrames
@@ -86,6 +88,9 @@ final class DiskWriter: @unchecked Sendable {
             } catch {
                 result.withLock { $0.failure = error }
                 break
+            }
+            if let listener {
+                chunk.withUnsafeBufferPointer { listener(UnsafeBufferPointer(rebasing: $0[..<wanted])) }
             }
             sinceSync += wanted
             if sinceSync >= syncEvery {

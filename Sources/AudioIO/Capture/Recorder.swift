@@ -15,6 +15,9 @@ public struct RecordingOptions: Sendable {
     public var maximumDuration: Double?
     /// How often the file is forced to disk, in seconds (the most audio a power cut can take).
     public var syncInterval: Double
+    /// Called with every block of samples once it is in the file, on the writer thread (never the
+    /// audio callback): for following the audio live, e.g. to hear when an answer ends.
+    public var listener: (@Sendable (UnsafeBufferPointer<Int16>) -> Void)?
 
     public init(
         path: String,
@@ -22,8 +25,10 @@ public struct RecordingOptions: Sendable {
         preferredSampleRate: Int = 48_000,
         device: DeviceSelector? = nil,
         maximumDuration: Double? = nil,
-        syncInterval: Double = 1
+        syncInterval: Double = 1,
+        listener: (@Sendable (UnsafeBufferPointer<Int16>) -> Void)? = nil
     ) {
+        self.listener = listener
         self.path = path
         self.format = format
         self.preferredSampleRate = preferredSampleRate
@@ -117,7 +122,8 @@ public final class Recorder {
             file: writer,
             capture: capture.state,
             maximumFrames: maximumFrames,
-            syncEvery: max(1, Int(options.syncInterval * Double(rate)))
+            syncEvery: max(1, Int(options.syncInterval * Double(rate))),
+            listener: options.listener
         )
         self.capture = capture
     }

@@ -6,6 +6,8 @@ import Sessions
 /// timeline, notes and ratings; as text or JSON.
 public struct SessionDetail {
     public let session: String
+    /// Practice or a mock interview.
+    public let kind: PracticeSession.Kind
     public let answers: [(answer: Answer, takes: [Take])]
     /// Segments of every take of the session, by take id.
     public let segments: [Int64: [Segment]]
@@ -13,6 +15,7 @@ public struct SessionDetail {
     /// Reads the session from the store in three queries, however many takes it has.
     public init(session: String, store: SessionStore) throws {
         self.session = session
+        kind = try store.session(session)?.kind ?? .practice
         answers = try store.answers(in: session)
         segments = try store.segmentsByTake(in: session)
     }
@@ -59,7 +62,7 @@ public struct SessionDetail {
                 "takes": entry.takes.map(takeObject),
             ]
         }
-        return JSONText.encode(["session": session, "answers": rows])
+        return JSONText.encode(["session": session, "kind": kind.rawValue, "answers": rows])
     }
 
     private func takeObject(_ take: Take) -> [String: Any] {

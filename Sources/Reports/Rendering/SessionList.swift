@@ -28,7 +28,8 @@ public struct SessionList {
         ReportTable(
             columns: [
                 .init("id", "session", .text), .init("startedAt", "started", .date, showsInText: false),
-                .init("deck", "deck", .text), .init("answers", "answers", .integer), .init("takes", "takes", .integer),
+                .init("kind", "kind", .text), .init("deck", "deck", .text), .init("answers", "answers", .integer),
+                .init("takes", "takes", .integer),
                 .init("meanLatency", "mean latency s", short: "start s", .number(decimals: 1)),
                 .init("pausesPerMinute", "pauses/min", .number(decimals: 1)),
                 .init("meanPause", "mean pause s", short: "mean s", .number(decimals: 2)),
@@ -36,7 +37,8 @@ public struct SessionList {
             ],
             rows: rows.map { row in
                 [
-                    .text(row.session.id), .date(row.session.startedAt), .text(row.session.deck),
+                    .text(row.session.id), .date(row.session.startedAt), .text(row.session.kind.rawValue),
+                    .text(row.session.deck),
                     .integer(row.answers), .integer(row.takes), .number(row.summary?.meanLatency),
                     .number(row.summary?.pausesPerMinute), .number(row.summary?.meanPause),
                     .number(row.summary?.pauseTimePerMinute),

@@ -38,13 +38,16 @@ public final class PracticeRun {
     private var latestTakes: [Int64: Take] = [:]
 
     /// Starts a session now: claims its folder and records it in the store.
-    public init(store: SessionStore, home: PracticeHome, deck: String?, startedAt: Date = Date()) throws {
+    public init(
+        store: SessionStore, home: PracticeHome, deck: String?, kind: PracticeSession.Kind = .practice,
+        startedAt: Date = Date()
+    ) throws {
         self.store = store
         self.home = home
         try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
         id = try SessionID.claim(at: startedAt, in: home.recordings) { try store.session($0) != nil }
         do {
-            _ = try store.startSession(id: id, at: startedAt, deck: deck)
+            _ = try store.startSession(id: id, at: startedAt, deck: deck, kind: kind)
         } catch {
             rmdir(home.recordings.appendingPathComponent(id).path)
             throw error

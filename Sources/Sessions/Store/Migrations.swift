@@ -94,6 +94,12 @@ enum Migrations {
                 t.add(column: "freezeCount", .integer)
             }
         }
+        migrator.registerMigration("v6: interview sessions") { db in
+            // Every session so far was practice.
+            try db.alter(table: "session") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: PracticeSession.Kind.practice.rawValue)
+            }
+        }
         return migrator
     }
 }

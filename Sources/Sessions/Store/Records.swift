@@ -2,19 +2,25 @@ import Analysis
 import Foundation
 import GRDB
 
-/// One practice session: a sitting in which prompts were asked and answered.
+/// One session: a sitting in which prompts were asked and answered, in practice (one question at a
+/// time, text on screen) or as a mock phone interview.
 public struct PracticeSession: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "session"
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case practice, interview
+    }
     /// Also the session's folder name under `Recordings/`: `yyyyMMdd-HHmmss`.
     public var id: String
     public var startedAt: Date
     /// The deck asked from, if one was chosen.
     public var deck: String?
+    public var kind: Kind
 
-    public init(id: String, startedAt: Date, deck: String?) {
+    public init(id: String, startedAt: Date, deck: String?, kind: Kind = .practice) {
         self.id = id
         self.startedAt = startedAt
         self.deck = deck
+        self.kind = kind
     }
 }
 

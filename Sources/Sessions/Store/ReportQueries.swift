@@ -16,6 +16,8 @@ public struct ReportFilter: Sendable {
     /// Leave out answers whose latest analysed take the detector judged unreliable (other voices in
     /// the background, a very noisy room); takes without a verdict (older detector) stay in.
     public var trustworthyOnly = false
+    /// Only practice sessions, or only mock interviews.
+    public var kind: PracticeSession.Kind?
 
     public init(
         since: Date? = nil, until: Date? = nil, deck: String? = nil, promptId: String? = nil, session: String? = nil
@@ -44,6 +46,7 @@ public struct ReportFilter: Sendable {
         }
         if let promptId { conditions.append("answer.promptId = ?"); arguments.append(promptId) }
         if let session { conditions.append("session.id = ?"); arguments.append(session) }
+        if let kind { conditions.append("session.kind = ?"); arguments.append(kind.rawValue) }
         if trustworthyOnly {
             conditions.append(
                 "(take.backgroundSpeech IS NULL OR take.backgroundSpeech = 0) AND (take.signalToNoise IS NULL OR take.signalToNoise >= ?)"

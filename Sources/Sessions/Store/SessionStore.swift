@@ -150,8 +150,10 @@ public final class SessionStore: Sendable {
     // MARK: Writing
 
     /// Records that a session has started.
-    public func startSession(id: String, at date: Date, deck: String?) throws -> PracticeSession {
-        let session = PracticeSession(id: id, startedAt: date, deck: deck)
+    public func startSession(
+        id: String, at date: Date, deck: String?, kind: PracticeSession.Kind = .practice
+    ) throws -> PracticeSession {
+        let session = PracticeSession(id: id, startedAt: date, deck: deck, kind: kind)
         try database.write { db in try session.insert(db, onConflict: .ignore) }
         return session
     }

@@ -13,6 +13,13 @@ struct Seconds: ExpressibleByArgument, Sendable {
         self.value = value
     }
 
+    init(_ value: Double) { self.value = value }
+
+    /// How help shows a default: "2.5", not the struct.
+    var defaultValueDescription: String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
     /// Throws a `ValidationError` naming `option` unless the value is finite, not negative (or
     /// positive when zero is not allowed) and at most a day.
     func validate(option: String, allowsZero: Bool) throws {

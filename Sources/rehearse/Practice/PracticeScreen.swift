@@ -2,7 +2,6 @@ import AudioIO
 import Foundation
 import Reports
 import Sessions
-import Signal
 
 /// The terminal side of a practice session: shows each question, counts the think time down,
 /// records through `LiveRecorder`, shows the result and the menu. The rules live in `PracticeRun`.
@@ -149,30 +148,11 @@ struct PracticeScreen {
         }
     }
 
-    /// Reads the question aloud (through a phone line with --phone): espeak-ng writes into a
-    /// private folder only this process can enter (random name, mode 0700), so no other user can
-    /// plant or read the file.
+    /// Reads the question aloud (through a phone line with --phone).
     private func speak(_ text: String) {
         do {
-            try PrivateFolder.with { folder in
-                let file = folder.appendingPathComponent("prompt.wav").path
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = ["espeak-ng", "-w", file, "--", text]
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                process.waitUntilExit()
-                guard process.terminationStatus == 0 else {
-                    throw CommandFailure("espeak-ng exited with status \(process.terminationStatus)")
-                }
-                let reader = try PlaybackOptions(path: file).openReader()
-                if command.phone {
-                    let player = try Player(source: PhoneLine(reader), device: command.audio.outputDevice)
-                    _ = try player.play(shouldStop: { stop.isRequested })
-                } else {
-                    let player = try Player(source: reader, device: command.audio.outputDevice)
-                    _ = try player.play(shouldStop: { stop.isRequested })
-                }
+            try Interviewer(throughPhone: command.phone, device: command.audio.outputDevice).say(text) {
+                stop.isRequested
             }
         } catch {
             Console.note("warning: cannot read the question aloud (is espeak-ng installed?): \(error)")

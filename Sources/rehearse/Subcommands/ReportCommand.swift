@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Am I getting better? Your hesitation session by session, and its trend.",
         usage:
-            "rehearse report [--since <date>] [--until <date>] [--deck <deck>]\n  [--prompt <prompt>] [--metric <metric>] [--format <format>]\n  [--html <file>] [--embed-audio] [--home <home>]",
+            "rehearse report [--since <date>] [--until <date>] [--deck <deck>]\n  [--prompt <prompt>] [--kind <kind>] [--metric <metric>]\n  [--format <format>] [--html <file>] [--embed-audio] [--home <home>]",
         discussion: """
             One row per session (the latest take of each answer), then for each measure: its direction, \
             the change between your first and last sessions, and the slope per week. Directions need at \
@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "Only answers to this prompt: how one question's answer changed over time.")
     var prompt: String?
+
+    @Option(help: "Only practice sessions, or only mock interviews: practice or interview.")
+    var kind: PracticeSession.Kind?
 
     @Option(help: "Only this measure's trend: \(Measure.all.map(\.key).joined(separator: ", ")).")
     var metric: String?
@@ -66,6 +69,7 @@ struct ReportCommand: ParsableCommand {
             since: try DateArgument.parse(since, option: "--since")?.start,
             until: try DateArgument.parse(until, option: "--until")?.end, deck: deck, promptId: prompt)
         filter.trustworthyOnly = trustedOnly
+        filter.kind = kind
         try checkNames(store: store, filter: &filter)
         for note in try ReportNotes.about(filter, in: store) { Console.note(wrapped: note) }
         let report = ProgressReport(

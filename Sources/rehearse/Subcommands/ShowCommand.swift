@@ -5,7 +5,8 @@ import Sessions
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one session: every answer with its measures and pause timeline.")
+        commandName: "show",
+        abstract: "Show one session: every answer with its measures and timeline (and a mock interview's debrief).")
 
     @OptionGroup var home: HomeOptions
 
@@ -19,14 +20,17 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let json = try output.resolved(default: .table, allowed: [.table, .json]) == .json
         let store = try home.openStore(readOnly: true)
-        guard let id = try store.session(named: session)?.id else {
+        guard let found = try store.session(named: session) else {
             throw CommandFailure("no session '\(session)' (see 'rehearse sessions')")
         }
-        let detail = try SessionDetail(session: id, store: store)
+        let detail = try SessionDetail(session: found.id, store: store)
         if json {
             print(detail.json())
         } else {
             print(detail.text(width: Console.width, printable: Console.printable), terminator: "")
+            if found.kind == .interview {
+                print("\n" + (try InterviewDebrief(store: store, session: found.id)).text(width: Console.width))
+            }
         }
     }
 }

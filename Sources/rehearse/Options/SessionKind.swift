@@ -1,0 +1,5 @@
+import ArgumentParser
+import Sessions
+
+/// `--kind practice|interview`.
+extension PracticeSession.Kind: ExpressibleByArgument {}

@@ -1,0 +1,149 @@
+import AudioIO
+import Foundation
+import Testing
+import TestSupport
+
+/// `rehearse interview` end to end through the virtual audio device: questions reach the speaker
+/// through the phone line, spoken answers with an inserted freeze go into the microphone, each
+/// answer ends by silence, and the takes, freezes and debrief must agree with them.
+extension AudioIntegration {
+    @Suite struct InterviewCommandTests {
+        let audio: VirtualAudio
+        let scratch: TemporaryFolder
+        let home: URL
+        let rehearse = Paths.rehearseExecutable.path
+        /// A phrase, then 1.2 s of silence, a held "um" (0.9 s, MBROLA), 1.0 s of silence: a freeze
+        /// of about 3 s, no silence in it long enough to end the answer; then a last phrase.
+        let answer: URL
+
+        init() throws {
+            audio = try VirtualAudio.require()
+            scratch = try TemporaryFolder("rehearse-interview")
+            let folder = scratch.url
+            home = try Paths.practiceHome(in: folder)
+            let one = try SpeechFixtures.speech(
+                "I led a small team", sampleRate: 48_000, leadingSilence: 0.4, trailingSilence: 1.2,
+                in: folder, name: "one")
+            let phonemes = folder.appendingPathComponent("um.pho")
+            try "_ 50\nV 700 0 110 100 104\nm 200 0 104 100 100\n_ 50\n".write(
+                to: phonemes, atomically: true, encoding: .utf8)
+            let um = folder.appendingPathComponent("um-mbrola.wav")
+            try #require(
+                try ChildProcess.run(
+                    ChildProcess.locate("mbrola"), ["/usr/share/mbrola/us1/us1", phonemes.path, um.path]
+                ).status == 0)
+            let umAt48k = folder.appendingPathComponent("um.wav")
+            try #require(
+                try ChildProcess.run(
+                    "sox", [um.path, "-r", "48000", "-c", "1", "-b", "16", umAt48k.path, "pad", "0", "1.0"]
+                ).status == 0)
+            let two = try SpeechFixtures.speech(
+                "and we shipped it", sampleRate: 48_000, in: folder, name: "two")
+            answer = folder.appendingPathComponent("answer.wav")
+            try #require(try ChildProcess.run("sox", [one.path, umAt48k.path, two.path, answer.path]).status == 0)
+        }
+
+        func run(_ arguments: [String]) throws -> ProcessResult {
+            try ChildProcess.run(rehearse, arguments + ["--home", home.path], environment: audio.childEnvironment)
+        }
+
+        func showLast() throws -> [String: Any] {
+            let shown = try run(["show", "last", "--json"])
+            return try #require(
+                try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
+        }
+
+        @Test func threeQuestionsEndBySilenceWithTheFreezeFound() throws {
+            let heard = home.appendingPathComponent("interviewer.wav")
+            let capture = try audio.startCapturingSpeaker(to: heard)
+            Thread.sleep(forTimeInterval: 0.3)
+            // The capture of the speaker is a recording stream too: not the interview's.
+            var known = try audio.recordingClients()
+            let interview = try ChildProcess(
+                rehearse,
+                [
+                    "interview", "--home", home.path, "--questions", "3", "--end-silence", "2.5", "--limit", "40",
+                    "--non-interactive",
+                ], environment: audio.childEnvironment)
+            var answered = 0
+            // A follow-up may come on top of the three questions.
+            while answered < 4, let client = try audio.waitForRecordingClient(timeout: 30, excluding: known) {
+                known.insert(client)
+                try audio.feedMicrophone(answer)
+                answered += 1
+            }
+            let result = interview.finish()
+            capture.signal(SIGINT)
+            _ = capture.finish()
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(answered >= 3, "answered \(answered)")
+            #expect(result.standardOutput.contains("Debrief: mock interview"), "\(result.standardOutput)")
+            #expect(result.standardOutput.contains("Worst moment: question"), "\(result.standardOutput)")
+            // No question text on screen while the call lasts, as on a phone call.
+            let duringTheCall = result.standardOutput.components(separatedBy: "Debrief:")[0]
+            #expect(!duringTheCall.contains("?"), "\(duringTheCall)")
+
+            let session = try showLast()
+            #expect(session["kind"] as? String == "interview")
+            let answers = try #require(session["answers"] as? [[String: Any]])
+            #expect(answers.count == answered)
+            for entry in answers {
+                let take = try #require((entry["takes"] as? [[String: Any]])?.first)
+                let metrics = try #require(take["metrics"] as? [String: Any])
+                // Ended by silence: 2.5 s after the last word, within 0.5 s.
+                let trailing = try #require(metrics["trailingSilence"] as? Double)
+                let details =
+                    "answer \(entry["position"] ?? "?"): \(take["duration"] ?? "?") s, speech from "
+                    + "\(metrics["responseLatency"] ?? "?") s, \(metrics["speakingTime"] ?? "?") s of it"
+                #expect(abs(trailing - 2.5) < 0.5, "trailing silence \(trailing) s; \(details)")
+                // The freeze is found where it was inserted: the silence, the "um" and the silence.
+                let freezes = try #require(take["freezes"] as? [[String: Double]])
+                #expect(freezes.count == 1, "freezes \(freezes)")
+                if let freeze = freezes.first {
+                    #expect(freeze["end"]! - freeze["start"]! > 2.5, "freeze \(freeze)")
+                }
+                #expect(metrics["filledPauseCount"] as? Int == 1, "\(metrics["filledPauseCount"] ?? "nil")")
+            }
+
+            // The questions reached the speaker through the line: little above 4 kHz.
+            let samples = try AudioFileReader(path: heard.path).readAllMono()
+            #expect(Double(samples.filter { abs($0) > 0.05 }.count) / 48_000 > 1, "the interviewer was not heard")
+            let high = PracticeCommandTests.highShare(samples)
+            print("interview: 4–8 kHz share of what the interviewer said: \(high) dB")
+            #expect(high < -30, "4–8 kHz share \(high) dB")
+
+            // Told apart from practice in the list and the report.
+            #expect(try run(["sessions"]).standardOutput.contains("interview"))
+            #expect(try run(["report", "--kind", "practice"]).standardOutput.contains("No "))
+        }
+
+        @Test func aKilledInterviewKeepsTheAnswerAndTheNextCommandRecoversIt() throws {
+            let known = try audio.recordingClients()
+            let interview = try ChildProcess(
+                rehearse,
+                [
+                    "interview", "--home", home.path, "--questions", "3", "--end-silence", "2.5", "--limit", "40",
+                    "--non-interactive",
+                ], environment: audio.childEnvironment)
+            try #require(try audio.waitForRecordingClient(timeout: 30, excluding: known) != nil)
+            let started = Date()
+            let feeding = try audio.startFeedingMicrophone(answer)
+            Thread.sleep(forTimeInterval: 2)
+            interview.signal(SIGKILL)
+            let killedAfter = Date().timeIntervalSince(started)
+            _ = interview.finish()
+            _ = feeding.finish()
+
+            let listing = try run(["sessions"])
+            #expect(listing.standardError.contains("recovered Recordings/"), "\(listing.standardError)")
+            let session = try showLast()
+            #expect(session["kind"] as? String == "interview")
+            let answers = try #require(session["answers"] as? [[String: Any]])
+            #expect(answers.count == 1)
+            let duration = try #require((answers.first?["takes"] as? [[String: Any]])?.first?["duration"] as? Double)
+            // At most the last second is lost.
+            #expect(
+                duration > killedAfter - 1 && duration <= killedAfter + 0.5, "kept \(duration) s of \(killedAfter) s")
+        }
+    }
+}
