@@ -21,13 +21,15 @@ import TestSupport
         PRACTICE SUBCOMMANDS:
           practice                Practise answering interview questions out loud (the
                                   main job).
+          interview               A mock phone interview: questions heard through a
+                                  phone line, answers back to back, a debrief.
           prompts                 List the decks of interview questions and their
                                   prompts.
 
         SESSIONS SUBCOMMANDS:
-          sessions                List practice sessions.
+          sessions                List your sessions: practice and mock interviews.
           show                    Show one session: every answer with its measures and
-                                  pause timeline.
+                                  timeline (and a mock interview's debrief).
           play                    Listen to an answer, or to any audio file.
           note                    Add a note and a confidence rating to an answer.
           import                  Import answers recorded elsewhere (a phone, another

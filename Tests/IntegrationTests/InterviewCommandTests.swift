@@ -145,5 +145,75 @@ extension AudioIntegration {
             #expect(
                 duration > killedAfter - 1 && duration <= killedAfter + 0.5, "kept \(duration) s of \(killedAfter) s")
         }
+
+        /// Through a real terminal (tmux): Enter ends an answer at once, the next answer ends by
+        /// silence, and at the debrief `p` plays the worst moment back through the phone line.
+        @Test func interactiveInterviewThroughATerminal() throws {
+            let tmux = try ChildProcess.locate("tmux")
+            let name = "rehearse-interview-\(getpid())"
+            var arguments = ["new-session", "-d", "-s", name, "-x", "100", "-y", "50"]
+            for (key, value) in audio.environment { arguments += ["-e", "\(key)=\(value)"] }
+            arguments += [
+                "\(rehearse) interview --home \(home.path) --questions 2 --end-silence 2.5 --limit 40; sleep 30"
+            ]
+            let known = try audio.recordingClients()
+            try #require(try ChildProcess.run(tmux, arguments).status == 0)
+            defer { _ = try? ChildProcess.run(tmux, ["kill-session", "-t", name]) }
+            func screen() throws -> String {
+                try ChildProcess.run(tmux, ["capture-pane", "-p", "-t", name, "-S", "-200"]).standardOutput
+            }
+            func waitFor(_ text: String, timeout: Double = 30) throws -> Bool {
+                let deadline = Date().addingTimeInterval(timeout)
+                while Date() < deadline {
+                    if try screen().contains(text) { return true }
+                    Thread.sleep(forTimeInterval: 0.1)
+                }
+                return false
+            }
+            func press(_ keys: String...) throws { _ = try ChildProcess.run(tmux, ["send-keys", "-t", name] + keys) }
+
+            let first = try #require(try audio.waitForRecordingClient(timeout: 30, excluding: known))
+            try audio.feedMicrophone(answer)
+            let pressed = Date()
+            try press("Enter")
+            var answered = known.union([first])
+            let second = try #require(try audio.waitForRecordingClient(timeout: 30, excluding: answered))
+            // Enter ended the first answer well before 2.5 s of silence would have.
+            #expect(Date().timeIntervalSince(pressed) < 10)
+            try audio.feedMicrophone(answer)
+            answered.insert(second)
+            // Answer a follow-up, if one comes, until the debrief asks.
+            var debriefShown = false
+            let deadline = Date().addingTimeInterval(60)
+            while !debriefShown && Date() < deadline {
+                if let followUp = try audio.recordingClients().subtracting(answered).first {
+                    try audio.feedMicrophone(answer)
+                    answered.insert(followUp)
+                }
+                debriefShown = try screen().contains("Press p and Enter to hear that moment")
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            let beforeReplay = try screen()
+            try #require(debriefShown, "\(beforeReplay)")
+            let capture = try audio.startCapturingSpeaker(to: home.appendingPathComponent("replay.wav"))
+            try press("p", "Enter")
+            let replaying = try waitFor("▶")
+            let duringReplay = try screen()
+            #expect(replaying, "\(duringReplay)")
+            Thread.sleep(forTimeInterval: 2)
+            capture.signal(SIGINT)
+            _ = capture.finish()
+            let replayed = try AudioFileReader(path: home.appendingPathComponent("replay.wav").path).readAllMono()
+            #expect(replayed.contains { abs($0) > 0.05 }, "nothing was played back")
+            let text = try screen()
+            #expect(text.contains("Debrief: mock interview") && text.contains("Worst moment: question"), "\(text)")
+            let takes = try #require(try showLast()["answers"] as? [[String: Any]]).compactMap {
+                ($0["takes"] as? [[String: Any]])?.first
+            }
+            #expect(takes.count >= 2)
+            // The first answer, ended by Enter, holds little silence after its last word.
+            let trailing = try #require((takes.first?["metrics"] as? [String: Any])?["trailingSilence"] as? Double)
+            #expect(trailing < 2, "trailing silence \(trailing) s after Enter")
+        }
     }
 }

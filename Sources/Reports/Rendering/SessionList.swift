@@ -33,7 +33,7 @@ public struct SessionList {
                 .init("meanLatency", "mean latency s", short: "start s", .number(decimals: 1)),
                 .init("pausesPerMinute", "pauses/min", .number(decimals: 1)),
                 .init("meanPause", "mean pause s", short: "mean s", .number(decimals: 2)),
-                .init("pauseTimePerMinute", "paused s/min", .number(decimals: 1)),
+                .init("pauseTimePerMinute", "paused s/min", .number(decimals: 1), optional: true),
             ],
             rows: rows.map { row in
                 [

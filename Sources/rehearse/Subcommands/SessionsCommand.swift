@@ -4,7 +4,7 @@ import Reports
 import Sessions
 
 struct SessionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List practice sessions.")
+    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List your sessions: practice and mock interviews.")
 
     @OptionGroup var home: HomeOptions
 
