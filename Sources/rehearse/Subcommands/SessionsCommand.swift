@@ -4,7 +4,8 @@ import Reports
 import Sessions
 
 struct SessionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List your sessions: practice and mock interviews.")
+    static let configuration = CommandConfiguration(
+        commandName: "sessions", abstract: "List your sessions: practice and mock interviews.")
 
     @OptionGroup var home: HomeOptions
 
