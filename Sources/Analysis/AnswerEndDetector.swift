@@ -36,6 +36,9 @@ public struct AnswerEndDetector {
     /// True once the speaker has said something.
     public var hasSpoken: Bool { watch.lastSpeech != nil }
 
+    /// True while something like speech is going on (it may yet prove a click).
+    public var isSpeaking: Bool { watch.detector.isInSpeech }
+
     /// Seconds since the speaker last spoke; nil before they have, 0 while they speak.
     public var silenceSinceSpeech: Double? {
         guard let last = watch.lastSpeech else { return nil }

@@ -47,6 +47,20 @@ import TestSupport
         }
     }
 
+    /// Speaking is known from the first words on, before they end: the interviewer must not
+    /// reassure someone who has just begun.
+    @Test func speakingIsKnownWhileTheFirstWordsLast() throws {
+        try TemporaryFolder.with { folder in
+            let file = try SpeechFixtures.speech(
+                SpeechFixtures.interviewAnswer, sampleRate: 16_000, leadingSilence: 1, in: folder)
+            let (samples, rate) = try Self.samples(file)
+            var detector = AnswerEndDetector(sampleRate: rate, endSilence: 2.5)
+            // 1.0 s of silence, then 0.5 s into the first sentence.
+            samples[..<(rate * 3 / 2)].withUnsafeBufferPointer { detector.process($0) }
+            #expect(detector.isSpeaking && !detector.hasEnded)
+        }
+    }
+
     @Test func silenceAloneNeverEndsAnAnswer() {
         let rate = 16_000
         var random = RepeatableRandomNumberGenerator(seed: 5)

@@ -32,7 +32,7 @@ struct InterviewRecorder: AnswerRecorder {
         var reassured = false
         while !stop.isRequested && !recorder.isFinished && !watch.hasEnded {
             if stopsOnEnter, Keyboard.shared.poll() != nil { break }
-            if !reassured && !watch.hasSpoken && recorder.elapsed >= promptAfter {
+            if !reassured && !watch.hasStarted && recorder.elapsed >= promptAfter {
                 reassured = true
                 watch.muted(true)
                 Console.status("  ● \(clock(recorder.elapsed))  (the interviewer: \"\(Self.reassurance)\")")
@@ -82,5 +82,7 @@ final class AnswerWatch: Sendable {
     }
 
     var hasSpoken: Bool { state.withLock { $0.detector?.hasSpoken ?? false } }
+    /// True once the speaker has begun, even in the middle of their first words.
+    var hasStarted: Bool { state.withLock { $0.detector.map { $0.hasSpoken || $0.isSpeaking } ?? false } }
     var hasEnded: Bool { state.withLock { $0.detector?.hasEnded ?? false } }
 }
