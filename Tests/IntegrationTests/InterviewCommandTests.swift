@@ -53,79 +53,14 @@ extension AudioIntegration {
                 try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])
         }
 
-        @Test func threeQuestionsEndBySilenceWithTheFreezeFound() throws {
-            let heard = home.appendingPathComponent("interviewer.wav")
-            let capture = try audio.startCapturingSpeaker(to: heard)
-            Thread.sleep(forTimeInterval: 0.3)
-            // The capture of the speaker is a recording stream too: not the interview's.
-            var known = try audio.recordingClients()
-            let interview = try ChildProcess(
-                rehearse,
-                [
-                    "interview", "--home", home.path, "--questions", "3", "--end-silence", "2.5", "--limit", "40",
-                    "--non-interactive",
-                ], environment: audio.childEnvironment)
-            var answered = 0
-            // A follow-up may come on top of the three questions.
-            while answered < 4, let client = try audio.waitForRecordingClient(timeout: 30, excluding: known) {
-                known.insert(client)
-                try audio.feedMicrophone(answer)
-                answered += 1
-            }
-            let result = interview.finish()
-            capture.signal(SIGINT)
-            _ = capture.finish()
-            #expect(result.status == 0, "\(result.standardError)")
-            #expect(answered >= 3, "answered \(answered)")
-            #expect(result.standardOutput.contains("Debrief: mock interview"), "\(result.standardOutput)")
-            #expect(result.standardOutput.contains("Worst moment: question"), "\(result.standardOutput)")
-            // No question text on screen while the call lasts, as on a phone call.
-            let duringTheCall = result.standardOutput.components(separatedBy: "Debrief:")[0]
-            #expect(!duringTheCall.contains("?"), "\(duringTheCall)")
-
-            let session = try showLast()
-            #expect(session["kind"] as? String == "interview")
-            let answers = try #require(session["answers"] as? [[String: Any]])
-            #expect(answers.count == answered)
-            for entry in answers {
-                let take = try #require((entry["takes"] as? [[String: Any]])?.first)
-                let metrics = try #require(take["metrics"] as? [String: Any])
-                // Ended by silence: 2.5 s after the last word, within 0.5 s.
-                let trailing = try #require(metrics["trailingSilence"] as? Double)
-                let details =
-                    "answer \(entry["position"] ?? "?"): \(take["duration"] ?? "?") s, speech from "
-                    + "\(metrics["responseLatency"] ?? "?") s, \(metrics["speakingTime"] ?? "?") s of it"
-                #expect(abs(trailing - 2.5) < 0.5, "trailing silence \(trailing) s; \(details)")
-                // The freeze is found where it was inserted: the silence, the "um" and the silence.
-                let freezes = try #require(take["freezes"] as? [[String: Double]])
-                #expect(freezes.count == 1, "freezes \(freezes)")
-                if let freeze = freezes.first {
-                    #expect(freeze["end"]! - freeze["start"]! > 2.5, "freeze \(freeze)")
-                }
-                #expect(metrics["filledPauseCount"] as? Int == 1, "\(metrics["filledPauseCount"] ?? "nil")")
-            }
-
-            // The questions reached the speaker through the line: little above 4 kHz.
-            let samples = try AudioFileReader(path: heard.path).readAllMono()
-            #expect(Double(samples.filter { abs($0) > 0.05 }.count) / 48_000 > 1, "the interviewer was not heard")
-            let high = PracticeCommandTests.highShare(samples)
-            print("interview: 4–8 kHz share of what the interviewer said: \(high) dB")
-            #expect(high < -30, "4–8 kHz share \(high) dB")
-
-            // Told apart from practice in the list and the report.
-            #expect(try run(["sessions"]).standardOutput.contains("interview"))
-            #expect(try run(["report", "--kind", "practice"]).standardOutput.contains("No "))
-        }
-
         @Test func aKilledInterviewKeepsTheAnswerAndTheNextCommandRecoversIt() throws {
-            let known = try audio.recordingClients()
             let interview = try ChildProcess(
                 rehearse,
                 [
                     "interview", "--home", home.path, "--questions", "3", "--end-silence", "2.5", "--limit", "40",
                     "--non-interactive",
                 ], environment: audio.childEnvironment)
-            try #require(try audio.waitForRecordingClient(timeout: 30, excluding: known) != nil)
+            try #require(try audio.waitForRecordingClient(ofProcess: interview.pid, excluding: []) != nil)
             let started = Date()
             let feeding = try audio.startFeedingMicrophone(answer)
             Thread.sleep(forTimeInterval: 2)
@@ -146,74 +81,115 @@ extension AudioIntegration {
                 duration > killedAfter - 1 && duration <= killedAfter + 0.5, "kept \(duration) s of \(killedAfter) s")
         }
 
-        /// Through a real terminal (tmux): Enter ends an answer at once, the next answer ends by
-        /// silence, and at the debrief `p` plays the worst moment back through the phone line.
-        @Test func interactiveInterviewThroughATerminal() throws {
+        /// Three questions through a real terminal (tmux). The first answer is ended by Enter, the
+        /// others by 2.5 s of silence; every answer holds a freeze (silence, "um", silence) and an
+        /// "um"; the questions reach the speaker band-limited by the phone line; at the debrief `p`
+        /// plays the worst moment back.
+        @Test func threeQuestionsThroughATerminal() throws {
             let tmux = try ChildProcess.locate("tmux")
             let name = "rehearse-interview-\(getpid())"
-            var arguments = ["new-session", "-d", "-s", name, "-x", "100", "-y", "50"]
+            var arguments = ["new-session", "-d", "-s", name, "-x", "100", "-y", "60"]
             for (key, value) in audio.environment { arguments += ["-e", "\(key)=\(value)"] }
             arguments += [
-                "\(rehearse) interview --home \(home.path) --questions 2 --end-silence 2.5 --limit 40; sleep 30"
+                "\(rehearse) interview --home \(home.path) --questions 3 --end-silence 2.5 --limit 40; sleep 30"
             ]
-            let known = try audio.recordingClients()
+            let heard = home.appendingPathComponent("interviewer.wav")
+            let capture = try audio.startCapturingSpeaker(to: heard)
             try #require(try ChildProcess.run(tmux, arguments).status == 0)
             defer { _ = try? ChildProcess.run(tmux, ["kill-session", "-t", name]) }
             func screen() throws -> String {
                 try ChildProcess.run(tmux, ["capture-pane", "-p", "-t", name, "-S", "-200"]).standardOutput
             }
-            func waitFor(_ text: String, timeout: Double = 30) throws -> Bool {
-                let deadline = Date().addingTimeInterval(timeout)
-                while Date() < deadline {
-                    if try screen().contains(text) { return true }
-                    Thread.sleep(forTimeInterval: 0.1)
-                }
-                return false
-            }
             func press(_ keys: String...) throws { _ = try ChildProcess.run(tmux, ["send-keys", "-t", name] + keys) }
+            // The interview's own process (its command line starts with the binary; the shell's with
+            // sh), so that no other program's stream is taken for its microphone.
+            var pid: pid_t?
+            for _ in 0..<300 where pid == nil {
+                pid = pid_t(
+                    try ChildProcess.run("pgrep", ["-n", "-f", "^\(rehearse) interview --home"]).standardOutput
+                        .trimmingCharacters(in: .whitespacesAndNewlines))
+                if pid == nil { Thread.sleep(forTimeInterval: 0.05) }
+            }
+            let interview = try #require(pid)
 
-            let first = try #require(try audio.waitForRecordingClient(timeout: 30, excluding: known))
+            let first = try #require(try audio.waitForRecordingClient(ofProcess: interview, excluding: []))
             try audio.feedMicrophone(answer)
             let pressed = Date()
             try press("Enter")
-            var answered = known.union([first])
-            let second = try #require(try audio.waitForRecordingClient(timeout: 30, excluding: answered))
+            var answered: Set = [first]
+            let second = try #require(try audio.waitForRecordingClient(ofProcess: interview, excluding: answered))
             // Enter ended the first answer well before 2.5 s of silence would have.
             #expect(Date().timeIntervalSince(pressed) < 10)
             try audio.feedMicrophone(answer)
             answered.insert(second)
-            // Answer a follow-up, if one comes, until the debrief asks.
+            // The third question, and a follow-up if one comes, until the debrief asks.
             var debriefShown = false
-            let deadline = Date().addingTimeInterval(60)
+            let deadline = Date().addingTimeInterval(90)
             while !debriefShown && Date() < deadline {
-                if let followUp = try audio.recordingClients().subtracting(answered).first {
+                if let next = try audio.recordingClients(ofProcess: interview).subtracting(answered).first {
                     try audio.feedMicrophone(answer)
-                    answered.insert(followUp)
+                    answered.insert(next)
                 }
                 debriefShown = try screen().contains("Press p and Enter to hear that moment")
                 Thread.sleep(forTimeInterval: 0.1)
             }
             let beforeReplay = try screen()
             try #require(debriefShown, "\(beforeReplay)")
-            let capture = try audio.startCapturingSpeaker(to: home.appendingPathComponent("replay.wav"))
-            try press("p", "Enter")
-            let replaying = try waitFor("▶")
-            let duringReplay = try screen()
-            #expect(replaying, "\(duringReplay)")
-            Thread.sleep(forTimeInterval: 2)
+            #expect(answered.count >= 3 && answered.count <= 4)
+            // No question text on screen while the call lasts, as on a phone call.
+            let duringTheCall = beforeReplay.components(separatedBy: "Debrief:")[0]
+            #expect(!duringTheCall.contains("?"), "\(duringTheCall)")
+            #expect(beforeReplay.contains("Worst moment: question"), "\(beforeReplay)")
+
+            // What reached the speaker so far: the interviewer, through the line, little above 4 kHz.
             capture.signal(SIGINT)
             _ = capture.finish()
-            let replayed = try AudioFileReader(path: home.appendingPathComponent("replay.wav").path).readAllMono()
-            #expect(replayed.contains { abs($0) > 0.05 }, "nothing was played back")
-            let text = try screen()
-            #expect(text.contains("Debrief: mock interview") && text.contains("Worst moment: question"), "\(text)")
-            let takes = try #require(try showLast()["answers"] as? [[String: Any]]).compactMap {
-                ($0["takes"] as? [[String: Any]])?.first
+            let samples = try AudioFileReader(path: heard.path).readAllMono()
+            #expect(Double(samples.filter { abs($0) > 0.05 }.count) / 48_000 > 1, "the interviewer was not heard")
+            let high = PracticeCommandTests.highShare(samples)
+            print("interview: 4–8 kHz share of what the interviewer said: \(high) dB")
+            #expect(high < -30, "4–8 kHz share \(high) dB")
+
+            let replay = home.appendingPathComponent("replay.wav")
+            let replayCapture = try audio.startCapturingSpeaker(to: replay)
+            try press("p", "Enter")
+            var replaying = false
+            for _ in 0..<100 where !replaying {
+                replaying = try screen().contains("▶")
+                Thread.sleep(forTimeInterval: 0.1)
             }
-            #expect(takes.count >= 2)
-            // The first answer, ended by Enter, holds little silence after its last word.
-            let trailing = try #require((takes.first?["metrics"] as? [String: Any])?["trailingSilence"] as? Double)
-            #expect(trailing < 2, "trailing silence \(trailing) s after Enter")
+            #expect(replaying)
+            Thread.sleep(forTimeInterval: 2)
+            replayCapture.signal(SIGINT)
+            _ = replayCapture.finish()
+            #expect(
+                try AudioFileReader(path: replay.path).readAllMono().contains { abs($0) > 0.05 }, "nothing replayed")
+
+            let session = try showLast()
+            #expect(session["kind"] as? String == "interview")
+            let answers = try #require(session["answers"] as? [[String: Any]])
+            #expect(answers.count == answered.count)
+            for (index, entry) in answers.enumerated() {
+                let take = try #require((entry["takes"] as? [[String: Any]])?.first)
+                let metrics = try #require(take["metrics"] as? [String: Any])
+                let trailing = try #require(metrics["trailingSilence"] as? Double)
+                if index == 0 {
+                    #expect(trailing < 2, "trailing silence \(trailing) s after Enter")
+                } else {
+                    // Ended by silence: 2.5 s after the last word, within 0.5 s.
+                    #expect(abs(trailing - 2.5) < 0.5, "answer \(index + 1): trailing silence \(trailing) s")
+                }
+                // The freeze is found where it was inserted: the silence, the "um" and the silence.
+                let freezes = try #require(take["freezes"] as? [[String: Double]])
+                #expect(freezes.count == 1, "answer \(index + 1): freezes \(freezes)")
+                if let freeze = freezes.first {
+                    #expect(freeze["end"]! - freeze["start"]! > 2.5, "freeze \(freeze)")
+                }
+                #expect(metrics["filledPauseCount"] as? Int == 1, "answer \(index + 1): \(metrics)")
+            }
+            // Told apart from practice in the list and the report.
+            #expect(try run(["sessions"]).standardOutput.contains("interview"))
+            #expect(try run(["report", "--kind", "practice"]).standardOutput.contains("No "))
         }
     }
 }

@@ -87,6 +87,39 @@ public final class VirtualAudio: Sendable {
             })
     }
 
+    /// The ids of the recording streams process `pid` has open (on any source).
+    public func recordingClients(ofProcess pid: pid_t) throws -> Set<String> {
+        let listing = try ChildProcess.run(
+            ChildProcess.locate("pactl"), ["list", "source-outputs"], environment: childEnvironment)
+        var clients = Set<String>()
+        var current: String?
+        for line in listing.standardOutput.split(separator: "\n") {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("Source Output #") {
+                current = String(text.dropFirst("Source Output #".count))
+            } else if text == "application.process.id = \"\(pid)\"", let current {
+                clients.insert(current)
+            }
+        }
+        return clients
+    }
+
+    /// Waits until process `pid` has opened a recording stream other than those in `known`;
+    /// returns its id, or nil after `timeout` seconds. Streams of other programs (a capture of the
+    /// speaker, another test's recorder) are never mistaken for it.
+    public func waitForRecordingClient(
+        ofProcess pid: pid_t, timeout: Double = 30, excluding known: Set<String>
+    )
+        throws -> String?
+    {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if let fresh = try recordingClients(ofProcess: pid).subtracting(known).first { return fresh }
+            Thread.sleep(forTimeInterval: 0.02)
+        } while Date() < deadline
+        return nil
+    }
+
     /// Waits until a program has opened a recording stream on the virtual microphone, other than
     /// the streams in `known`; returns the new stream's id, or nil after `timeout` seconds.
     @discardableResult
