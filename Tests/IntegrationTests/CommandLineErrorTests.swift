@@ -44,7 +44,7 @@ import TestSupport
 
     /// Practice without a microphone stops before the first question: no question shown, nothing
     /// counted as asked, no empty session.
-    @Test func practiceWithoutAMicrophoneStopsBeforeTheFirstQuestion() throws {
+    @Test func practiceOrInterviewWithoutAMicrophoneStopsBeforeTheFirstQuestion() throws {
         let home = try Paths.practiceHome(in: folder)
         let result = try run(["practice", "--home", home.path, "--non-interactive", "--think", "0"])
         #expect(result.status == 1)
@@ -55,6 +55,12 @@ import TestSupport
         #expect(!result.standardOutput.contains("Question"))
         let sessions = try run(["sessions", "--home", home.path])
         #expect(sessions.standardOutput == "No practice sessions yet. Start one with: rehearse practice\n")
+        // The same for a mock interview: one line before the interviewer says a word, nothing stored.
+        let interview = try run(["interview", "--home", home.path, "--non-interactive"])
+        #expect(interview.status == 1)
+        #expect(interview.standardError == result.standardError)
+        #expect(interview.standardOutput.isEmpty)
+        #expect(try run(["sessions", "--home", home.path]).standardOutput == sessions.standardOutput)
     }
 
     /// `record` never destroys a recording by accident, and never writes WAV data under another name.
