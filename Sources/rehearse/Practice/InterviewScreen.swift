@@ -19,10 +19,11 @@ struct InterviewScreen {
     static let closing = "That's all my questions for today. Thank you for your time."
 
     func run(_ plan: InterviewPlan) throws {
-        print(
+        let introduction =
             "Mock interview \(session.id): \(plan.questions.count) questions, through a phone line. "
-                + "Answer out loud; \(Seconds(command.endSilence.value).defaultValueDescription) s of silence "
-                + "ends an answer\(interactive ? " (or Enter)" : ""). Ctrl-C ends the interview; nothing is lost.")
+            + "Answer out loud; \(Seconds(command.endSilence.value).defaultValueDescription) s of silence "
+            + "ends an answer\(interactive ? " (or Enter)" : ""). Ctrl-C ends the interview; nothing is lost."
+        for line in TextWrap.lines(introduction, width: Console.width) { print(line) }
         let recorder = InterviewRecorder(
             device: command.audio.inputDevice, rate: command.rate, stop: stop, stopsOnEnter: interactive,
             endSilence: command.endSilence.value, promptAfter: command.promptAfter.value, interviewer: interviewer)
@@ -67,7 +68,7 @@ struct InterviewScreen {
         let debrief = try InterviewDebrief(store: session.store, session: session.id)
         print("\n" + debrief.text(width: Console.width))
         if interactive, let worst = debrief.worstMoment, !stop.isRequested {
-            Console.ask("  Press p and Enter to hear that moment as the interviewer heard it, Enter to finish > ")
+            Console.ask("  Press p and Enter to hear that moment as they heard it, Enter to finish > ")
             if Keyboard.shared.next()?.trimmingCharacters(in: .whitespaces).lowercased() == "p" {
                 replay(worst)
             }
