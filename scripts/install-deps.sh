@@ -8,7 +8,7 @@
 set -euo pipefail
 
 runtime=(pkg-config portaudio19-dev libsndfile1-dev libsqlite3-dev espeak-ng)
-testing=(sox libsox-fmt-mp3 ffmpeg pulseaudio pulseaudio-utils libasound2-plugins tmux chromium python3 python3-numpy
+testing=(sox libsox-fmt-mp3 ffmpeg pulseaudio pulseaudio-utils libasound2-plugins tmux procps chromium python3 python3-numpy
     flite festival festvox-kallpc16k mbrola mbrola-us1 mbrola-us2 mbrola-en1)
 
 packages=("${runtime[@]}")
