@@ -32,15 +32,9 @@ import FileAnalysis
         let second = try SpeechFixtures.speech(
             "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
             name: "second")
-        let phonemes = folder.appendingPathComponent("um.pho")
-        try "_ 50\nV 700 0 110 100 104\nm 200 0 104 100 100\n_ 50\n".write(
-            to: phonemes, atomically: true, encoding: .utf8)
-        let um = folder.appendingPathComponent("um-mbrola.wav")
-        _ = try run("mbrola", ["/usr/share/mbrola/us1/us1", phonemes.path, um.path])
-        let umAt16k = folder.appendingPathComponent("um.wav")
-        _ = try run("sox", [um.path, "-r", "16000", "-c", "1", "-b", "16", umAt16k.path, "pad", String(before), "0.3"])
+        let um = try SpeechFixtures.heldUm(sampleRate: 16_000, before: before, after: 0.3, in: folder)
         let file = folder.appendingPathComponent("answer.wav")
-        _ = try run("sox", [first.path, umAt16k.path, second.path, file.path])
+        _ = try run("sox", [first.path, um.path, second.path, file.path])
         let start = try seconds(of: first) + before + 0.05
         return Answer(file: file, filler: TimeSpan(start: start, end: start + 0.9))
     }

@@ -24,23 +24,11 @@ extension AudioIntegration {
             let one = try SpeechFixtures.speech(
                 "I led a small team", sampleRate: 48_000, leadingSilence: 0.4, trailingSilence: 1.2,
                 in: folder, name: "one")
-            let phonemes = folder.appendingPathComponent("um.pho")
-            try "_ 50\nV 700 0 110 100 104\nm 200 0 104 100 100\n_ 50\n".write(
-                to: phonemes, atomically: true, encoding: .utf8)
-            let um = folder.appendingPathComponent("um-mbrola.wav")
-            try #require(
-                try ChildProcess.run(
-                    ChildProcess.locate("mbrola"), ["/usr/share/mbrola/us1/us1", phonemes.path, um.path]
-                ).status == 0)
-            let umAt48k = folder.appendingPathComponent("um.wav")
-            try #require(
-                try ChildProcess.run(
-                    "sox", [um.path, "-r", "48000", "-c", "1", "-b", "16", umAt48k.path, "pad", "0", "1.0"]
-                ).status == 0)
+            let um = try SpeechFixtures.heldUm(sampleRate: 48_000, after: 1.0, in: folder)
             let two = try SpeechFixtures.speech(
                 "and we shipped it", sampleRate: 48_000, in: folder, name: "two")
             answer = folder.appendingPathComponent("answer.wav")
-            try #require(try ChildProcess.run("sox", [one.path, umAt48k.path, two.path, answer.path]).status == 0)
+            try #require(try ChildProcess.run("sox", [one.path, um.path, two.path, answer.path]).status == 0)
         }
 
         func run(_ arguments: [String]) throws -> ProcessResult {
@@ -86,21 +74,12 @@ extension AudioIntegration {
         /// "um"; the questions reach the speaker band-limited by the phone line; at the debrief `p`
         /// plays the worst moment back.
         @Test func threeQuestionsThroughATerminal() throws {
-            let tmux = try ChildProcess.locate("tmux")
-            let name = "rehearse-interview-\(getpid())"
-            var arguments = ["new-session", "-d", "-s", name, "-x", "100", "-y", "60"]
-            for (key, value) in audio.environment { arguments += ["-e", "\(key)=\(value)"] }
-            arguments += [
-                "\(rehearse) interview --home \(home.path) --questions 3 --end-silence 2.5 --limit 40; sleep 30"
-            ]
             let heard = home.appendingPathComponent("interviewer.wav")
             let capture = try audio.startCapturingSpeaker(to: heard)
-            try #require(try ChildProcess.run(tmux, arguments).status == 0)
-            defer { _ = try? ChildProcess.run(tmux, ["kill-session", "-t", name]) }
-            func screen() throws -> String {
-                try ChildProcess.run(tmux, ["capture-pane", "-p", "-t", name, "-S", "-200"]).standardOutput
-            }
-            func press(_ keys: String...) throws { _ = try ChildProcess.run(tmux, ["send-keys", "-t", name] + keys) }
+            let terminal = try TmuxSession(
+                command:
+                    "\(rehearse) interview --home \(home.path) --questions 3 --end-silence 2.5 --limit 40; sleep 30",
+                environment: audio.environment, height: 60)
             // The interview's own process (its command line starts with the binary; the shell's with
             // sh), so that no other program's stream is taken for its microphone.
             var pid: pid_t?
@@ -115,7 +94,7 @@ extension AudioIntegration {
             let first = try #require(try audio.waitForRecordingClient(ofProcess: interview, excluding: []))
             try audio.feedMicrophone(answer)
             let pressed = Date()
-            try press("Enter")
+            try terminal.press("Enter")
             var answered: Set = [first]
             let second = try #require(try audio.waitForRecordingClient(ofProcess: interview, excluding: answered))
             // Enter ended the first answer well before 2.5 s of silence would have.
@@ -130,10 +109,10 @@ extension AudioIntegration {
                     try audio.feedMicrophone(answer)
                     answered.insert(next)
                 }
-                debriefShown = try screen().contains("Press p and Enter to hear that moment")
+                debriefShown = try terminal.screen().contains("Press p and Enter to hear that moment")
                 Thread.sleep(forTimeInterval: 0.1)
             }
-            let beforeReplay = try screen()
+            let beforeReplay = try terminal.screen()
             try #require(debriefShown, "\(beforeReplay)")
             #expect(answered.count >= 3 && answered.count <= 4)
             // No question text on screen while the call lasts, as on a phone call.
@@ -152,10 +131,10 @@ extension AudioIntegration {
 
             let replay = home.appendingPathComponent("replay.wav")
             let replayCapture = try audio.startCapturingSpeaker(to: replay)
-            try press("p", "Enter")
+            try terminal.press("p", "Enter")
             var replaying = false
             for _ in 0..<100 where !replaying {
-                replaying = try screen().contains("▶")
+                replaying = try terminal.screen().contains("▶")
                 Thread.sleep(forTimeInterval: 0.1)
             }
             #expect(replaying)

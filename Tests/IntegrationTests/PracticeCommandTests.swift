@@ -190,52 +190,35 @@ extension AudioIntegration {
         /// The interactive flow through a real terminal (tmux): Enter skips the thinking time and
         /// ends each answer; the menu takes a note, moves on, and finally quits.
         @Test func interactiveSessionThroughATerminal() throws {
-            let tmux = try ChildProcess.locate("tmux")
-            let name = "rehearse-\(getpid())"
-            var arguments = ["new-session", "-d", "-s", name, "-x", "150", "-y", "50"]
-            for (key, value) in audio.environment { arguments += ["-e", "\(key)=\(value)"] }
-            arguments += [
-                "\(rehearse) practice --home \(home.path) --deck situational --count 2 --think 60 --limit 60; sleep 30"
-            ]
-            try #require(try ChildProcess.run(tmux, arguments).status == 0)
-            defer { _ = try? ChildProcess.run(tmux, ["kill-session", "-t", name]) }
-            func screen() throws -> String {
-                try ChildProcess.run(tmux, ["capture-pane", "-p", "-t", name, "-S", "-200"]).standardOutput
-            }
-            func waitFor(_ text: String, count: Int = 1, timeout: Double = 15) throws -> Bool {
-                let deadline = Date().addingTimeInterval(timeout)
-                while Date() < deadline {
-                    if try screen().components(separatedBy: text).count - 1 >= count { return true }
-                    Thread.sleep(forTimeInterval: 0.1)
-                }
-                return false
-            }
-            func press(_ keys: String...) throws { _ = try ChildProcess.run(tmux, ["send-keys", "-t", name] + keys) }
+            let terminal = try TmuxSession(
+                command:
+                    "\(rehearse) practice --home \(home.path) --deck situational --count 2 --think 60 --limit 60; sleep 30",
+                environment: audio.environment, width: 150)
 
-            #expect(try waitFor("Question 1 of 2"))
-            #expect(try waitFor("Enter to start now"))
-            try press("Enter")
+            #expect(try terminal.waitFor("Question 1 of 2"))
+            #expect(try terminal.waitFor("Enter to start now"))
+            try terminal.press("Enter")
             #expect(try audio.waitForRecordingClient() != nil)
             try audio.feedMicrophone(answer)
-            try press("Enter")
-            #expect(try waitFor("[n]ext"))
-            try press("a", "Enter")
-            #expect(try waitFor("Note (one line):"))
-            try press("Froze before the second point", "Enter")
-            #expect(try waitFor("Confidence 1–5"))
-            try press("3", "Enter")
-            #expect(try waitFor("Saved."))
-            try press("n", "Enter")
-            #expect(try waitFor("Question 2 of 2"))
-            #expect(try waitFor("Enter to start now"))
-            try press("Enter")
+            try terminal.press("Enter")
+            #expect(try terminal.waitFor("[n]ext"))
+            try terminal.press("a", "Enter")
+            #expect(try terminal.waitFor("Note (one line):"))
+            try terminal.press("Froze before the second point", "Enter")
+            #expect(try terminal.waitFor("Confidence 1–5"))
+            try terminal.press("3", "Enter")
+            #expect(try terminal.waitFor("Saved."))
+            try terminal.press("n", "Enter")
+            #expect(try terminal.waitFor("Question 2 of 2"))
+            #expect(try terminal.waitFor("Enter to start now"))
+            try terminal.press("Enter")
             #expect(try audio.waitForRecordingClient() != nil)
             try audio.feedMicrophone(answer)
-            try press("Enter")
-            #expect(try waitFor("This take:", count: 2))
-            try press("q", "Enter")
-            #expect(try waitFor("saved: 2 answers"))
-            let text = try screen()
+            try terminal.press("Enter")
+            #expect(try terminal.waitFor("This take:", count: 2))
+            try terminal.press("q", "Enter")
+            #expect(try terminal.waitFor("saved: 2 answers"))
+            let text = try terminal.screen()
             #expect(text.contains("2 pauses"))
 
             let answers = try showLast()

@@ -23,6 +23,31 @@ public enum SpeechFixtures {
         return output
     }
 
+    /// A filled pause with exactly known timing, from MBROLA's phoneme input (voice us1): 50 ms of
+    /// silence, "uh" held 0.7 s at a flat 110-104 Hz, closing into a 0.2 s "m", 50 ms of silence;
+    /// then padded with `before` and `after` seconds of silence, mono 16-bit at `sampleRate`. The
+    /// "um" itself lies from `before + 0.05` s to 0.9 s later.
+    public static func heldUm(
+        sampleRate: Int, before: Double = 0, after: Double = 0, in folder: URL, name: String = "um"
+    ) throws -> URL {
+        let phonemes = folder.appendingPathComponent("\(name).pho")
+        try "_ 50\nV 700 0 110 100 104\nm 200 0 104 100 100\n_ 50\n".write(
+            to: phonemes, atomically: true, encoding: .utf8)
+        let raw = folder.appendingPathComponent("\(name)-mbrola.wav")
+        try check(
+            ChildProcess.run(ChildProcess.locate("mbrola"), ["/usr/share/mbrola/us1/us1", phonemes.path, raw.path]),
+            "mbrola")
+        let output = folder.appendingPathComponent("\(name).wav")
+        try check(
+            ChildProcess.run(
+                ChildProcess.locate("sox"),
+                [
+                    raw.path, "-r", String(sampleRate), "-c", "1", "-b", "16", output.path, "pad", String(before),
+                    String(after),
+                ]), "sox")
+        return output
+    }
+
     /// A paragraph long enough for several seconds of speech.
     public static let interviewAnswer = """
         In my first ninety days I would listen before I change anything. \

@@ -27,10 +27,19 @@ public struct InterviewDebrief {
     public let rows: [Row]
     public let worstMoment: Moment?
 
+    /// Reads the session from `store`.
     public init(store: SessionStore, session: String) throws {
+        try self.init(
+            session: session, answers: store.answers(in: session), segments: store.segmentsByTake(in: session),
+            store: store)
+    }
+
+    /// From a session already read (`SessionDetail`); `store` gives the earlier answers compared with.
+    public init(
+        session: String, answers: [(answer: Answer, takes: [Take])], segments: [Int64: [Segment]], store: SessionStore
+    ) throws {
         self.session = session
-        let segments = try store.segmentsByTake(in: session)
-        rows = try store.answers(in: session).compactMap { entry in
+        rows = try answers.compactMap { entry in
             guard let take = entry.takes.last(where: { $0.metrics != nil }) ?? entry.takes.last else { return nil }
             let lastTime = try store.previousTakes(of: entry.answer.promptId, before: session).last {
                 $0.recordedAt < take.recordedAt

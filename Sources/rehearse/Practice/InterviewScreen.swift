@@ -21,14 +21,14 @@ struct InterviewScreen {
     func run(_ plan: InterviewPlan) throws {
         let introduction =
             "Mock interview \(session.id): \(plan.questions.count) questions, through a phone line. "
-            + "Answer out loud; \(Seconds(command.endSilence.value).defaultValueDescription) s of silence "
+            + "Answer out loud; \(command.endSilence.defaultValueDescription) s of silence "
             + "ends an answer\(interactive ? " (or Enter)" : ""). Ctrl-C ends the interview; nothing is lost."
         for line in TextWrap.lines(introduction, width: Console.width) { print(line) }
         let recorder = InterviewRecorder(
             device: command.audio.inputDevice, rate: command.rate, stop: stop, stopsOnEnter: interactive,
             endSilence: command.endSilence.value, promptAfter: command.promptAfter.value, interviewer: interviewer)
         var random = SystemRandomNumberGenerator()
-        do {
+        let saved = try session.sitting(nothingSaved: "Nothing was recorded, so no interview was saved.") {
             say(Self.greeting)
             for (index, question) in plan.questions.enumerated() {
                 guard !stop.isRequested else { break }
@@ -44,27 +44,14 @@ struct InterviewScreen {
                 }
                 say(question.prompt.text)
                 guard !stop.isRequested else { break }
-                let take: PracticeTake
-                do {
-                    take = try session.recordTake(
-                        of: answer, prompt: question.prompt, limit: command.limit.value, with: recorder)
-                } catch let error as SoundFileError {
-                    throw CommandFailure("\(error.description); what was recorded before is kept")
-                }
+                let take = try session.recordTakeKeepingAudio(
+                    of: answer, prompt: question.prompt, limit: command.limit.value, with: recorder)
                 print(String(format: "  Answer recorded (%.0f s).", take.filed.take.duration))
                 for warning in take.filed.warnings { Console.note("warning: \(warning)") }
             }
             if !stop.isRequested { say(Self.closing) }
-        } catch {
-            Console.endStatus()
-            _ = try? session.finish()
-            throw error
         }
-        Console.endStatus()
-        guard try session.finish() else {
-            print("\nNothing was recorded, so no interview was saved.")
-            return
-        }
+        guard saved else { return }
         let debrief = try InterviewDebrief(store: session.store, session: session.id)
         print("\n" + debrief.text(width: Console.width))
         if interactive, let worst = debrief.worstMoment, !stop.isRequested {

@@ -18,7 +18,7 @@ struct PracticeScreen {
         )
         let recorder = LiveRecorder(
             device: command.audio.inputDevice, rate: command.rate, stop: stop, stopsOnEnter: interactive)
-        do {
+        let saved = try session.sitting(nothingSaved: "Nothing was recorded, so no session was saved.") {
             questions: for (index, prompt) in plan.enumerated() {
                 guard !stop.isRequested else { break }
                 let answer = try session.ask(prompt)
@@ -30,12 +30,8 @@ struct PracticeScreen {
                 guard thinkTime(PracticeRun.thinkTime(for: prompt, requested: command.think?.value)) else { break }
                 let limit = PracticeRun.answerLimit(for: prompt, requested: command.limit?.value)
                 takes: while true {
-                    let take: PracticeTake
-                    do {
-                        take = try session.recordTake(of: answer, prompt: prompt, limit: limit, with: recorder)
-                    } catch let error as SoundFileError {
-                        throw CommandFailure("\(error.description); what was recorded before is kept")
-                    }
+                    let take = try session.recordTakeKeepingAudio(
+                        of: answer, prompt: prompt, limit: limit, with: recorder)
                     show(take)
                     if stop.isRequested { break questions }
                     guard interactive else { break takes }
@@ -46,16 +42,8 @@ struct PracticeScreen {
                     }
                 }
             }
-        } catch {
-            Console.endStatus()
-            _ = try? session.finish()
-            throw error
         }
-        Console.endStatus()
-        guard try session.finish() else {
-            print("\nNothing was recorded, so no session was saved.")
-            return
-        }
+        guard saved else { return }
         let answered = session.answersRecorded
         print(
             "\nSession \(session.id) saved: \(answered) answer\(answered == 1 ? "" : "s"). Review it with: rehearse show \(session.id)"

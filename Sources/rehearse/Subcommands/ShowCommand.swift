@@ -29,7 +29,9 @@ struct ShowCommand: ParsableCommand {
         } else {
             print(detail.text(width: Console.width, printable: Console.printable), terminator: "")
             if found.kind == .interview {
-                print("\n" + (try InterviewDebrief(store: store, session: found.id)).text(width: Console.width))
+                let debrief = try InterviewDebrief(
+                    session: found.id, answers: detail.answers, segments: detail.segments, store: store)
+                print("\n" + debrief.text(width: Console.width))
             }
         }
     }
