@@ -24,11 +24,11 @@ Output: WAV files (16 kHz, 16-bit, except rate-*) and truth.json (per file: voic
 runs, pauses, syllable count, speech rate).
 
 With --fillers it makes answers with filled pauses instead ("uh", "um", "er", "erm", 0.2 to 1.2 s,
-flat or falling pitch) between phrases and inside one, from four synthesizers in turn (MBROLA from
-phoneme input with exact durations and pitch; espeak-ng phoneme input, and flite and festival saying
-"uh", "um", "er", "erm", words their lexicons hold as /ʌ/, /ʌm/, /ɜ/, /ɜm/, each held to its length
-by sox's `tempo`, which stretches time and keeps the pitch), and a
-lengthened word ("so", "well", "and": not a filled pause) in each answer. Their truth adds
+flat or falling pitch) between phrases and inside one, in the answering voice itself, so from four
+synthesizers as the voices take turns (MBROLA from phoneme input with exact durations and pitch;
+espeak-ng phoneme input, and flite and festival saying "uh", "um", "er", "erm", words their
+lexicons hold as /ʌ/, /ʌm/, /ɜ/, /ɜm/, each held to its length by sox's `tempo`, which stretches
+time and keeps the pitch), and a lengthened word ("so", "well", "and": not a filled pause) in each answer. Their truth adds
 `filledPauses` and `lengthenedWords`; a filled pause is sound, so the speech runs and silent pauses
 count it as speech, as the silent-pause measures do. Conditions: clean and pink noise at 20 dB,
 written as fillers-clean and fillers-pink-20dB; and fluent-lengthened: answers of the same voices
@@ -239,16 +239,17 @@ FILLERS = {"uh": ("V", None), "um": ("V", "m"), "er": ("@", None), "erm": ("@", 
 LENGTHENED = ["so", "well", "and"]
 
 
-def filler(rng, number, kind):
-    """One filled pause of 0.2-1.2 s from the synthesizer whose turn it is, flat or falling."""
-    engine = ["mbrola", "espeak", "flite", "festival"][number % 4]
+def filler(rng, voice, kind):
+    """One filled pause of 0.2-1.2 s in the answering voice itself, flat or falling."""
+    engine, name = voice
     length = float(rng.uniform(0.2, 1.2))
     vowel, coda = FILLERS[kind]
     if engine == "mbrola":
-        voice = ["us1", "us2", "en1"][number % 3]
-        if voice == "en1":
+        mbrola_voice = name.removeprefix("mb-")
+        if mbrola_voice == "en1":
             vowel = "3:" if vowel == "@" else "V"
-        start = float(rng.uniform(95, 140))
+        low, high = (170, 230) if mbrola_voice == "us1" else (95, 140)  # us1 is a woman's voice
+        start = float(rng.uniform(low, high))
         end = start * (1.0 if rng.random() < 0.5 else float(rng.uniform(0.8, 0.92)))  # flat or falling
         nasal = min(0.3, length * 0.35) if coda else 0.0
         vowel_ms = int((length - nasal) * 1000)
@@ -260,15 +261,14 @@ def filler(rng, number, kind):
             pho, raw = os.path.join(folder, "f.pho"), os.path.join(folder, "f.wav")
             with open(pho, "w") as file:
                 file.write("\n".join(lines) + "\n")
-            run(["mbrola", f"/usr/share/mbrola/{voice}/{voice}", pho, raw])
+            run(["mbrola", f"/usr/share/mbrola/{mbrola_voice}/{mbrola_voice}", pho, raw])
             return read_audio(raw)
     if engine == "espeak":
         phonemes = {"uh": "V::", "um": "V::m", "er": "3::", "erm": "3::m"}[kind]
-        clip = synthesise(f"[[{phonemes}]]", ("espeak", "en-us"), 80)
+        clip = synthesise(f"[[{phonemes}]]", voice, 80)
     else:
         # The words themselves: both lexicons say "uh" /ʌ/, "um" /ʌm/, "er" /ɜ/, "erm" /ɜm/, where
         # the longer spellings are read out as letters ("uhh": U-H-H) or as other words ("err": /ɛr/).
-        voice = ("flite", "rms") if engine == "flite" else ("festival", "kal_diphone")
         clip = synthesise(kind, voice, 80)
     return held(clip, length)
 
@@ -285,7 +285,7 @@ def held(clip, length):
         return read_audio(stretched)
 
 
-def make_filler_answer(rng, voice, number, with_fillers=True):
+def make_filler_answer(rng, voice, with_fillers=True):
     """An answer with filled pauses between phrases and inside one, and one lengthened word; or,
     without fillers, a fluent answer with two lengthened words."""
     phrase_count = int(rng.integers(3, 6))
@@ -331,13 +331,13 @@ def make_filler_answer(rng, voice, number, with_fillers=True):
             if half_index == 0 and len(halves) == 2:
                 silence(0.05, 0.2)
                 kind = list(FILLERS)[int(rng.integers(len(FILLERS)))]
-                add(normalised(filler(rng, number + index, kind), float(rng.uniform(0.4, 0.8))), "filler", kind)
+                add(normalised(filler(rng, voice, kind), float(rng.uniform(0.4, 0.8))), "filler", kind)
                 silence(0.05, 0.2)
         if index < phrase_count - 1:
             if with_fillers and rng.random() < 0.6:
                 silence(0.1, 0.4)
                 kind = list(FILLERS)[int(rng.integers(len(FILLERS)))]
-                add(normalised(filler(rng, number + index + 1, kind), float(rng.uniform(0.4, 0.8))), "filler", kind)
+                add(normalised(filler(rng, voice, kind), float(rng.uniform(0.4, 0.8))), "filler", kind)
                 silence(0.1, 0.4)
             else:
                 silence(0.3, 1.5)
@@ -516,8 +516,8 @@ def main():
     for number in range(args.answers):
         voice = VOICES[number % len(VOICES)]
         if args.fillers:
-            signal, answer_truth, runs = make_filler_answer(rng, voice, number)
-            fluent, fluent_truth, _ = make_filler_answer(rng, voice, number, with_fillers=False)
+            signal, answer_truth, runs = make_filler_answer(rng, voice)
+            fluent, fluent_truth, _ = make_filler_answer(rng, voice, with_fillers=False)
             name = f"fluent-lengthened/answer{number:02d}.wav"
             os.makedirs(os.path.join(args.output, "fluent-lengthened"), exist_ok=True)
             write_wav(os.path.join(args.output, name), fluent * (0.5 / np.max(np.abs(fluent))), RATE)

@@ -17,7 +17,7 @@ public struct AnswerEndDetector {
     public init(sampleRate: Int, endSilence: Double) {
         precondition(sampleRate >= 4_000, "sample rate too low for speech analysis")
         self.endSilence = endSilence
-        frames = FrameAnalyzer(sampleRate: sampleRate, measuresTimbre: false)
+        frames = FrameAnalyzer(sampleRate: sampleRate, measuresVowels: false)
         watch = Watch(
             secondsPerFrame: Double(frames.timing.hop) / Double(frames.timing.sampleRate),
             shortestStart: Self.shortestStart)
@@ -63,7 +63,7 @@ public struct AnswerEndDetector {
                 minimumSpeechFrames: max(1, Int((shortestStart / secondsPerFrame).rounded())))
         }
 
-        mutating func consume(frame index: Int, features: FrameFeatures, timbre: SIMD8<Float>?) {
+        mutating func consume(frame index: Int, features: FrameFeatures, vowel: VowelSound?) {
             frame = index + 1
             if !features.isDigitalSilence { speaker.learn(features) }
             if let speech = detector.process(frame: index, score: speaker.score(features)) {

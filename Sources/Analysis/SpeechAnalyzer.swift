@@ -27,7 +27,7 @@ public struct SpeechAnalyzer {
         precondition(sampleRate >= 4_000, "sample rate too low for speech analysis")
         self.sampleRate = sampleRate
         self.settings = settings
-        frames = FrameAnalyzer(sampleRate: sampleRate, measuresTimbre: settings.filledPauseStability != nil)
+        frames = FrameAnalyzer(sampleRate: sampleRate, measuresVowels: settings.filledPauseStability != nil)
         tracker = SpeechTracker(
             frameTiming: frames.timing,
             minimumSpeechFrames: max(1, Int((settings.minimumSpeech * 100).rounded())),
@@ -176,13 +176,13 @@ struct SpeechTracker: FrameConsumer {
         pending.reserveCapacity(2_048)
     }
 
-    /// Takes the next frame's features, and its timbre when it may hold a vowel.
-    mutating func consume(frame index: Int, features: FrameFeatures, timbre: SIMD8<Float>?) {
+    /// Takes the next frame's features, and its vowel sound when it may hold a vowel.
+    mutating func consume(frame index: Int, features: FrameFeatures, vowel: VowelSound?) {
         syllables.process(
             time: frameTiming.centre(ofFrame: index), intensity: features.intensity, lowBandShare: features.lowBandShare
         )
         room.observe(features)
-        fillers?.process(intensity: features.intensity, timbre: timbre)
+        fillers?.process(intensity: features.intensity, vowel: vowel)
         decay.process(level: features.level)
         if !features.isDigitalSilence { speaker.learn(features) }
         pending.append((index, features))
@@ -248,14 +248,16 @@ struct SpeechTracker: FrameConsumer {
         return segments.filter { speaker.isSpeaker(peak: $0.peak) }.map(\.span)
     }
 
-    /// The held vowels that are the speaker's filled pauses: loud enough to be theirs, and centred
-    /// in their `speech` (the stretches `finish()` returned).
+    /// The held vowels that are the speaker's filled pauses: loud enough to be theirs, central for
+    /// their voice, and centred in their `speech` (the stretches `finish()` returned).
     func filledPauses(within speech: [TimeSpan]) -> [FilledPause] {
         guard let fillers else { return [] }
+        let typical = speaker.level.flatMap { fillers.vowelSpace.typicalSecondFormant(loudEnd: $0) }
         return fillers.events.compactMap { event in
             let span = frameTiming.span(of: event.frames)
             let centre = (span.start + span.end) / 2
             guard speaker.isSpeaker(peak: event.peak), event.slope > FilledPauseDetector.fastestFall,
+                FilledPauseDetector.isCentral(event, typicalSecondFormant: typical),
                 speech.contains(where: { $0.start <= centre && centre <= $0.end })
             else { return nil }
             let confidence = 1 - Double(event.meanChange) / Double(fillers.stability)

@@ -2,11 +2,14 @@ import Foundation
 
 /// Spoken audio with known content, made on demand with espeak-ng and sox.
 public enum SpeechFixtures {
-    /// Speaks `text` with espeak-ng and converts it to mono 16-bit WAV at `sampleRate`, optionally
-    /// with silence added before and after (seconds).
+    /// Speaks `text` with espeak-ng (its default voice and pace unless `voice` or `wordsPerMinute`
+    /// say otherwise) and converts it to mono 16-bit WAV at `sampleRate`, optionally with silence
+    /// added before and after (seconds).
     public static func speech(
         _ text: String,
         sampleRate: Int,
+        voice: String? = nil,
+        wordsPerMinute: Int? = nil,
         leadingSilence: Double = 0,
         trailingSilence: Double = 0,
         in folder: URL,
@@ -14,7 +17,10 @@ public enum SpeechFixtures {
     ) throws -> URL {
         let raw = folder.appendingPathComponent("\(name)-espeak.wav")
         let output = folder.appendingPathComponent("\(name).wav")
-        try check(ChildProcess.run(ChildProcess.locate("espeak-ng"), ["-w", raw.path, text]), "espeak-ng")
+        var options = ["-w", raw.path]
+        if let voice { options += ["-v", voice] }
+        if let wordsPerMinute { options += ["-s", String(wordsPerMinute)] }
+        try check(ChildProcess.run(ChildProcess.locate("espeak-ng"), options + [text]), "espeak-ng")
         var arguments = [raw.path, "-r", String(sampleRate), "-c", "1", "-b", "16", output.path]
         if leadingSilence > 0 || trailingSilence > 0 {
             arguments += ["pad", String(leadingSilence), String(trailingSilence)]
@@ -23,8 +29,9 @@ public enum SpeechFixtures {
         return output
     }
 
-    /// A filled pause with exactly known timing, from MBROLA's phoneme input (voice us1): 50 ms of
-    /// silence, "uh" held 0.7 s at a flat 110-104 Hz, closing into a 0.2 s "m", 50 ms of silence;
+    /// A filled pause with exactly known timing, from MBROLA's phoneme input (voice us2, a man's, as
+    /// espeak-ng's default voice is): 50 ms of silence, "uh" held 0.7 s at a flat 110-104 Hz, closing
+    /// into a 0.2 s "m", 50 ms of silence;
     /// then padded with `before` and `after` seconds of silence, mono 16-bit at `sampleRate`. The
     /// "um" itself lies from `before + 0.05` s to 0.9 s later.
     public static func heldUm(
@@ -35,7 +42,7 @@ public enum SpeechFixtures {
             to: phonemes, atomically: true, encoding: .utf8)
         let raw = folder.appendingPathComponent("\(name)-mbrola.wav")
         try check(
-            ChildProcess.run(ChildProcess.locate("mbrola"), ["/usr/share/mbrola/us1/us1", phonemes.path, raw.path]),
+            ChildProcess.run(ChildProcess.locate("mbrola"), ["/usr/share/mbrola/us2/us2", phonemes.path, raw.path]),
             "mbrola")
         let output = folder.appendingPathComponent("\(name).wav")
         try check(

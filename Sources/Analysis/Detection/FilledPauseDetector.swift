@@ -9,9 +9,10 @@
 /// is part of a held vowel when it is voiced and its timbre (`Timbre`) changes by less than
 /// `stability` dB per 20 ms, as the median over the 90 ms around it (a median, so a held vowel's
 /// edges and a single irregular period do not break it up); a run of such frames at least
-/// `minimumFrames` long is a filled pause when its loudness holds steady, when it is loud enough to
-/// be the speaker's and when it lies in their speech (checked by `SpeechTracker` once the speaker is
-/// known).
+/// `minimumFrames` long is a filled pause when its loudness holds steady, when its vowel is central
+/// for the speaker's voice and does not glide (`isCentral`: what tells "uh" from a held "so", "well"
+/// or "and"), when it is loud enough to be the speaker's and when it lies in their speech (checked by
+/// `SpeechTracker` once the speaker is known).
 struct FilledPauseDetector {
     /// A held vowel, in frames, with how stable it was.
     struct Event {
@@ -22,6 +23,13 @@ struct FilledPauseDetector {
         var peak: Float
         /// How fast the intensity changed over the run, in dB per frame (least squares).
         var slope: Float
+        /// The run's median F2 in Hz over its frames within `vowelRange` of its loudest, nil when it
+        /// could not be read.
+        var secondFormant: Float?
+        /// How far F2 moved over the run, in Hz: the median over its last third less that over its
+        /// first (of its frames within `vowelRange` of its loudest). A diphthong (/oʊ/ of "so") or a vowel into a consonant (/ɛl/ of "well") glides, a
+        /// filled pause holds. Medians, because a frame's estimate now and then takes F3 for F2.
+        var secondFormantDrift: Float
     }
 
     /// Frames with at least this share of their power below 1 kHz may hold a vowel.
@@ -41,13 +49,35 @@ struct FilledPauseDetector {
     /// dying away, not a filled pause, which a speaker holds at a steady level.
     static let fastestFall: Float = -0.15
 
+    /// A filled pause's vowel is central ("uh" /ʌ/, "er" /ɜ/): its F2, as a share of the speaker's
+    /// typical F2 (`VowelSpace`), lies in this range. Back vowels lie lower (/oʊ/ of "so"), front
+    /// vowels higher (/æ/ of "and", /ɛ/ of "well"). Men's averages in Hillenbrand et al. 1995
+    /// ("Acoustic characteristics of American English vowels", JASA 97(5)): F2 1200 Hz for /ʌ/ and
+    /// 1379 for /ɝ/, against 910 for /o/, 1799 for /ɛ/ and 1952 for /æ/, around a mean of about
+    /// 1500 over their twelve vowels. The range was set on the seed-7 accuracy corpus and checked on
+    /// a held-out one (BENCHMARKS.md).
+    static let centralSecondFormant: ClosedRange<Float> = 0.75...1.1
+    /// ... and its F2 does not glide down by more than this share of the speaker's typical F2 over
+    /// the run, as the diphthong /oʊ/ and a vowel into /l/ do.
+    static let steepestGlide: Float = -0.15
+
+    /// Whether a held vowel has a filled pause's quality, for a speaker whose typical F2 is
+    /// `typicalSecondFormant` (Hz). Without formants it cannot be told from a held word, and is not.
+    static func isCentral(_ event: Event, typicalSecondFormant typical: Float?) -> Bool {
+        guard let typical, typical > 0, let secondFormant = event.secondFormant else { return false }
+        return centralSecondFormant.contains(secondFormant / typical)
+            && event.secondFormantDrift / typical > steepestGlide
+    }
+
     /// Largest smoothed timbre change, in dB per 20 ms, of a held vowel.
     let stability: Float
     /// Shortest run of held-vowel frames that counts.
     let minimumFrames: Int
     private(set) var events: [Event] = []
-    /// The last `lag` + 1 frames' timbres, oldest first by `frame % count`.
-    private var timbres: [SIMD8<Float>?]
+    /// The last `smoothing` frames' vowel sounds, by `frame % smoothing`.
+    private var vowels: [VowelSound?]
+    /// Where the speaker's vowels lie, learnt from every voiced frame.
+    private(set) var vowelSpace = VowelSpace()
     /// The last `smoothing` frames' changes and intensities.
     private var changes: [Float]
     private var intensities: [Float]
@@ -83,23 +113,34 @@ struct FilledPauseDetector {
         }
     }
 
+    /// The F2 and intensity (Hz, dB) of the run's frames, in order (its first `longestRun` frames);
+    /// space for them, and for sorting them, is set aside once.
+    private var runFormants: [SIMD2<Float>] = []
+    private var scratch: [Float] = []
+    /// A run's frames more than this many dB under its loudest are not judged for vowel quality.
+    static let vowelRange: Float = 6
+    /// How many frames of a run keep their formants (6 s: far longer than any filled pause).
+    static let longestRun = 600
+
     init(stability: Float, minimumFrames: Int) {
         self.stability = stability
         self.minimumFrames = minimumFrames
-        timbres = Array(repeating: nil, count: Self.lag + 1)
+        vowels = Array(repeating: nil, count: Self.smoothing)
+        runFormants.reserveCapacity(Self.longestRun)
+        scratch.reserveCapacity(Self.longestRun)
         changes = Array(repeating: Self.noVowel, count: Self.smoothing)
         intensities = Array(repeating: -120, count: Self.smoothing)
         sorted = changes
     }
 
-    /// Takes the next frame's intensity (`FrameFeatures.intensity`) and its timbre, nil when it holds
-    /// no vowel (frames arrive in order, from 0).
-    mutating func process(intensity: Float, timbre: SIMD8<Float>?) {
-        let slot = frame % timbres.count
-        let earlier = timbres[(frame + 1) % timbres.count]  // `lag` frames back
-        timbres[slot] = timbre
+    /// Takes the next frame's intensity (`FrameFeatures.intensity`) and its vowel sound, nil when it
+    /// holds no vowel (frames arrive in order, from 0).
+    mutating func process(intensity: Float, vowel: VowelSound?) {
+        let earlier = frame >= Self.lag ? vowels[(frame - Self.lag) % Self.smoothing] : nil
+        vowels[frame % Self.smoothing] = vowel
+        if let formants = vowel?.formants { vowelSpace.learn(secondFormant: formants[1], intensity: intensity) }
         var change = Self.noVowel
-        if let now = timbre, let earlier {
+        if let now = vowel?.timbre, let earlier = earlier?.timbre {
             let difference = now - earlier
             change = min(Self.noVowel, ((difference * difference).sum()).squareRoot())
         }
@@ -114,8 +155,14 @@ struct FilledPauseDetector {
         // Only a frame with a vowel's timbre, as had the one `lag` before it, can be steady (and
         // only then is the median worth sorting for).
         if changes[centreSlot] < Self.noVowel, case let smoothed = medianChange(), smoothed < stability {
-            if run == nil { run = Run(first: centre, last: centre) }
+            if run == nil {
+                run = Run(first: centre, last: centre)
+                runFormants.removeAll(keepingCapacity: true)
+            }
             run?.add(change: smoothed, intensity: intensities[centreSlot])
+            if let formants = vowels[centreSlot]?.formants, runFormants.count < Self.longestRun {
+                runFormants.append(SIMD2(formants[1], intensities[centreSlot]))
+            }
             run?.last = centre
         } else if let current = run, centre - current.last > Self.longestBreak {
             close()
@@ -154,9 +201,25 @@ struct FilledPauseDetector {
         // its first steady frame.
         let first = max(0, current.first - Self.lag)
         guard current.last + 1 - first >= minimumFrames else { return }
+        // The vowel is judged on its loud frames: not its fading edges, nor the nasal "um" closes into.
+        let loudest = current.peak
+        runFormants.removeAll { $0[1] < loudest - Self.vowelRange }
+        let count = runFormants.count
+        let third = max(1, count / 3)
         events.append(
             Event(
                 frames: first...current.last,
-                meanChange: current.changeSum / current.count, peak: current.peak, slope: current.slope))
+                meanChange: current.changeSum / current.count, peak: current.peak, slope: current.slope,
+                secondFormant: count == 0 ? nil : medianSecondFormant(0..<count),
+                secondFormantDrift: count < 3
+                    ? 0 : medianSecondFormant(count - third..<count) - medianSecondFormant(0..<third)))
+    }
+
+    /// The median F2 over some of the run's frames.
+    private mutating func medianSecondFormant(_ frames: Range<Int>) -> Float {
+        scratch.removeAll(keepingCapacity: true)
+        for index in frames { scratch.append(runFormants[index][0]) }
+        scratch.sort()
+        return scratch[scratch.count / 2]
     }
 }

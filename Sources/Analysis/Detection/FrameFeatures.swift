@@ -23,11 +23,20 @@ struct FrameFeatures {
     var isDigitalSilence = false
 }
 
+/// What a voiced frame's spectrum says about the vowel it may hold, for the filled-pause detector.
+struct VowelSound {
+    /// The spectrum's shape (`Timbre`).
+    var timbre: SIMD8<Float>
+    /// F1 and F2 in Hz (`FormantEstimator`), nil when they cannot be read.
+    var formants: SIMD2<Float>?
+}
+
 /// What takes each measured frame: the file analysis (`SpeechTracker`) or the live end-of-answer
 /// watch (`AnswerEndDetector`).
 protocol FrameConsumer {
-    /// Takes frame `index`'s features, and its timbre when it may hold a vowel and timbre is measured.
-    mutating func consume(frame index: Int, features: FrameFeatures, timbre: SIMD8<Float>?)
+    /// Takes frame `index`'s features, and its vowel sound when it may hold a vowel and that is
+    /// measured.
+    mutating func consume(frame index: Int, features: FrameFeatures, vowel: VowelSound?)
 }
 
 /// Cuts a stream of samples into overlapping windowed frames and measures each one.
@@ -51,8 +60,10 @@ struct FrameAnalyzer {
     private var pendingCount = 0
     private var power: [Float]
     private var noise: NoiseFloor
-    /// Measures the timbre of voiced frames, for the filled-pause detector; nil when none is wanted.
+    /// Measure the timbre and formants of voiced frames, for the filled-pause detector; nil when
+    /// they are not wanted.
     private let timbre: Timbre?
+    private let formants: FormantEstimator?
     private let speechBins: Range<Int>
     private let lowBins: Range<Int>
     /// The speech band cut at 700 Hz, 1.5 kHz and 2.5 kHz.
@@ -60,9 +71,9 @@ struct FrameAnalyzer {
     /// Frames measured so far.
     private(set) var frameCount = 0
 
-    /// - Parameter measuresTimbre: measure the timbre of frames that may hold a vowel, for the
-    ///   filled-pause detector.
-    init(sampleRate inputRate: Int, measuresTimbre: Bool = true) {
+    /// - Parameter measuresVowels: measure the timbre and formants of frames that may hold a vowel,
+    ///   for the filled-pause detector.
+    init(sampleRate inputRate: Int, measuresVowels: Bool = true) {
         var sampleRate = inputRate
         var delay = 0.0
         var decimators: [HalfbandDecimator] = []
@@ -85,7 +96,8 @@ struct FrameAnalyzer {
         pending = [Float](repeating: 0, count: window)
         power = [Float](repeating: 0, count: size / 2 + 1)
         noise = NoiseFloor(bins: size / 2 + 1)
-        timbre = measuresTimbre ? Timbre(sampleRate: sampleRate, size: size) : nil
+        timbre = measuresVowels ? Timbre(sampleRate: sampleRate, size: size) : nil
+        formants = measuresVowels ? FormantEstimator(sampleRate: sampleRate, size: size) : nil
         timing = FrameTiming(sampleRate: sampleRate, hop: hop, window: window, delay: delay)
         let binWidth = Double(sampleRate) / Double(size)
         let nyquistBin = size / 2
@@ -128,8 +140,8 @@ struct FrameAnalyzer {
             pendingCount += take
             index += take
             if pendingCount == window {
-                let (features, timbre) = measureFrame()
-                tracker.consume(frame: frameCount, features: features, timbre: timbre)
+                let (features, vowel) = measureFrame()
+                tracker.consume(frame: frameCount, features: features, vowel: vowel)
                 frameCount += 1
                 // Keep the overlap for the next frame.
                 let keep = window - hop
@@ -143,9 +155,9 @@ struct FrameAnalyzer {
         }
     }
 
-    /// The frame's features, and its timbre (`Timbre`) when it may hold a vowel: voiced
-    /// (`lowBandShare` at least `FilledPauseDetector.voicedShare`) and above the noise.
-    private mutating func measureFrame() -> (FrameFeatures, SIMD8<Float>?) {
+    /// The frame's features, and its vowel sound when it may hold a vowel: voiced (`lowBandShare` at
+    /// least `FilledPauseDetector.voicedShare`) and above the noise.
+    private mutating func measureFrame() -> (FrameFeatures, VowelSound?) {
         let window = self.window, bins = speechBins, fft = self.fft
         pending.withUnsafeBufferPointer { pending in
             taper.withUnsafeBufferPointer { taper in
@@ -188,18 +200,22 @@ struct FrameAnalyzer {
         features.isDigitalSilence = isDigitalSilence
         features.level = level
         let looksLikeNoise = features.speechScore < Self.noiseScore
-        var shape: SIMD8<Float>?
-        if let timbre, !looksLikeNoise && features.lowBandShare >= FilledPauseDetector.voicedShare {
-            // The timbre of what rises above the noise (floored at a tenth of the noise, after
+        var vowel: VowelSound?
+        if let timbre, let formants, !looksLikeNoise && features.lowBandShare >= FilledPauseDetector.voicedShare {
+            // The shape of what rises above the noise (floored at a tenth of the noise, after
             // Berouti, Schwartz & Makhoul 1979), so steady noise does not make speech look steady.
-            shape = power.withUnsafeBufferPointer { power in
+            vowel = power.withUnsafeBufferPointer { power in
                 noise.power.withUnsafeBufferPointer { floor in
-                    timbre.coefficients(of: power, above: floor)
+                    VowelSound(
+                        timbre: timbre.coefficients(of: power, above: floor),
+                        // Every other frame is enough to follow a vowel held for a fifth of a second.
+                        formants: frameCount % 2 == 0
+                            ? formants.formants(of: power, above: floor, floorShare: Timbre.floorShare) : nil)
                 }
             }
         }
         power.withUnsafeBufferPointer { noise.update(with: $0, bins: speechBins, looksLikeNoise: looksLikeNoise) }
-        return (features, shape)
+        return (features, vowel)
     }
 
     /// The sum of `values`, eight lanes at a time: a single running sum would make every addition
