@@ -247,29 +247,40 @@ struct FrameAnalyzer {
 
     private func score(power: UnsafeBufferPointer<Float>, floor: UnsafeBufferPointer<Float>) -> FrameFeatures {
         var best: Float = 0
-        var excess: Float = 0
-        var lowExcess: Float = 0
+        var excess = SIMD8<Float>()
+        var lowExcess = SIMD8<Float>()
+        let lowEnd = lowBins.upperBound
         // Score each sub-band on its own and keep the best: speech concentrates its energy (voicing
-        // below 1 kHz, fricatives high up) where broadband noise spreads thin.
+        // below 1 kHz, fricatives high up) where broadband noise spreads thin. Eight bins at a time;
+        // a band's last few bins are padded with ratio 1, which adds nothing.
         for band in subBands {
-            var likelihood: Float = 0
-            for bin in band {
-                let noise = max(floor[bin] * Self.floorBias, 1e-12)
-                let ratio = power[bin] / noise
-                if ratio > 1 {
-                    likelihood += ratio - 1 - fastLog(ratio)
-                    let above = power[bin] - noise
-                    excess += above
-                    if bin < lowBins.upperBound { lowExcess += above }
+            var likelihood = SIMD8<Float>()
+            var bin = band.lowerBound
+            while bin < band.upperBound {
+                var spectrum = SIMD8<Float>(repeating: 1)
+                var noise = SIMD8<Float>(repeating: 1)
+                var isLow = SIMDMask<SIMD8<Int32>>()
+                for lane in 0..<min(8, band.upperBound - bin) {
+                    spectrum[lane] = power[bin + lane]
+                    noise[lane] = max(floor[bin + lane] * Self.floorBias, 1e-12)
+                    isLow[lane] = bin + lane < lowEnd
                 }
+                let ratio = spectrum / noise
+                let above = ratio .> 1
+                likelihood += (ratio - 1 - fastLog(ratio)).replacing(with: 0, where: .!above)
+                let surplus = (spectrum - noise).replacing(with: 0, where: .!above)
+                excess += surplus
+                lowExcess += surplus.replacing(with: 0, where: .!isLow)
+                bin += 8
             }
-            best = max(best, likelihood / Float(band.count))
+            best = max(best, likelihood.sum() / Float(band.count))
         }
+        let total = excess.sum()
         let normalisation = Float(fft.size * fft.size) / 4
         return FrameFeatures(
             speechScore: best,
-            intensity: 10 * log10(excess / normalisation + 1e-12),
-            lowBandShare: excess > 0 ? lowExcess / excess : 0
+            intensity: 10 * log10(total / normalisation + 1e-12),
+            lowBandShare: total > 0 ? lowExcess.sum() / total : 0
         )
     }
 }
@@ -282,6 +293,17 @@ func fastLog(_ x: Float) -> Float {
     let exponent = Float(Int32(bitPattern: (bits >> 23) & 0xFF) - 127)
     let m = Float(bitPattern: (bits & 0x007F_FFFF) | 0x3F80_0000)  // mantissa in [1, 2)
     // log2(m) on [1, 2) by a least-squares quartic in (m - 1).
+    let t = m - 1
+    let log2Mantissa = t * (1.438_547_7 + t * (-0.678_087_5 + t * (0.323_642_3 + t * -0.084_292_26)))
+    return (exponent + log2Mantissa) * 0.693_147_18
+}
+
+/// `fastLog` of eight values at once.
+@inline(__always)
+func fastLog(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
+    let exponent = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: (bits &>> 23) & 0xFF) &- 127)
+    let m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD8<Float>.self)
     let t = m - 1
     let log2Mantissa = t * (1.438_547_7 + t * (-0.678_087_5 + t * (0.323_642_3 + t * -0.084_292_26)))
     return (exponent + log2Mantissa) * 0.693_147_18
