@@ -106,7 +106,9 @@ import FileAnalysis
 
     /// Filled pauses ("uh", "um", "er", "erm" of 0.2-1.2 s from four synthesizers) are found, at
     /// intersection over union ≥ 0.3, in clean audio and in pink noise 20 dB down; in fluent answers
-    /// none is reported outside the lengthened words ("so…", "well…"), which may look like one.
+    /// none is reported outside the lengthened words ("so…", "well…", "and…"), and few on them: the
+    /// vowel test tells most of them apart (version 3, which judged steadiness alone, took 8 of this
+    /// corpus's 12 for filled pauses; version 4 takes 3).
     @Test func filledPausesStayAboveTheFloor() throws {
         let scratch = try TemporaryFolder("rehearse-fillers")
         defer { withExtendedLifetime(scratch) {} }
@@ -119,6 +121,7 @@ import FileAnalysis
             [String: Truth].self, from: Data(contentsOf: corpus.appendingPathComponent("truth.json")))
         var tallies: [String: (matched: Int, found: Int, truth: Int)] = [:]
         var outsideLengthenedWords: [String] = []
+        var onLengthenedWords: [String] = []
         for (name, answer) in truth {
             let condition = String(name.split(separator: "/")[0])
             let found = try RecordingAnalysis.analyze(file: corpus.appendingPathComponent(name).path).filledPauses
@@ -128,9 +131,14 @@ import FileAnalysis
             tallies[condition] = (old.matched + score.matched, old.found + score.found, old.truth + score.truth)
             if condition == "fluent-lengthened" {
                 let words = (answer.lengthenedWords ?? []).map(\.timeSpan)
-                outsideLengthenedWords += found.filter { filled in
-                    !words.contains { $0.start < filled.span.end && filled.span.start < $0.end }
-                }.map { "\(name) at \(String(format: "%.2f", $0.span.start)) s" }
+                for filled in found {
+                    let place = "\(name) at \(String(format: "%.2f", filled.span.start)) s"
+                    if words.contains(where: { $0.start < filled.span.end && filled.span.start < $0.end }) {
+                        onLengthenedWords.append(place)
+                    } else {
+                        outsideLengthenedWords.append(place)
+                    }
+                }
             }
         }
         #expect(tallies.count == 3)
@@ -141,5 +149,6 @@ import FileAnalysis
             #expect(f1 >= 0.35, "\(condition): filled-pause F1 \(f1)")
         }
         #expect(outsideLengthenedWords.isEmpty, "filled pauses in fluent speech: \(outsideLengthenedWords)")
+        #expect(onLengthenedWords.count <= 4, "lengthened words taken for filled pauses: \(onLengthenedWords)")
     }
 }
