@@ -42,7 +42,8 @@ public enum AnswerJSON {
         var object: [String: Any] = [:]
         for measure in FluencyMeasure.all {
             let value = measure.value(in: metrics)
-            object[measure.key] = measure.isInteger ? value.map { Int($0) } ?? 0 : optional(value)
+            // A measure not taken (filled pauses with --no-fillers) is null, never 0.
+            object[measure.key] = measure.isInteger ? value.map { Int($0) } ?? NSNull() : optional(value)
         }
         return object
     }

@@ -130,6 +130,47 @@ import TestSupport
         #expect(!(try run(["doctor"]).standardOutput.contains("older detector")))
     }
 
+    /// `--no-fillers` on an answer that is stored: its filled-pause measures are unknown (null, not
+    /// 0), and stay so when `doctor --reanalyse` measures it again with a newer detector; the same
+    /// audio imported without the flag has them.
+    @Test func anAnswerStoredWithoutFillersKeepsThatChoiceWhenReanalysed() throws {
+        func takes() throws -> [[String: Any]] {
+            let show = try #require(try json(["show", "last", "--json"]) as? [String: Any])
+            let answers = try #require(show["answers"] as? [[String: Any]])
+            return try answers.flatMap { try #require($0["takes"] as? [[String: Any]]) }.map {
+                try #require($0["metrics"] as? [String: Any])
+            }
+        }
+        let imported = try run(["import", answer.path, "--prompt", "first-90-days", "--no-fillers"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let session = try #require(
+            imported.standardOutput.split(separator: " ").drop { $0 != "session" }.dropFirst().first.map {
+                String($0.dropLast())
+            })
+        let again = try run(["import", answer.path, "--prompt", "first-90-days", "--again", "--session", session])
+        #expect(again.status == 0, "\(again.standardError)")
+        var stored = try takes()
+        try #require(stored.count == 2)
+        #expect(stored[0]["filledPauseCount"] is NSNull && stored[0]["filledPauseStability"] is NSNull)
+        #expect(stored[1]["filledPauseCount"] as? Int == 0)
+        #expect(stored[1]["filledPauseStability"] as? Double == AnalysisSettings.defaultFilledPauseStability)
+        let analysed = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try ChildProcess.run(rehearse, ["analyze", answer.path, "--no-fillers", "--format", "json"])
+                        .standardOutput.utf8))
+                as? [String: Any])
+        #expect((analysed["metrics"] as? [String: Any])?["filledPauseCount"] is NSNull)
+
+        let database = home.appendingPathComponent("Recordings/rehearse.sqlite").path
+        try DatabaseQueue(path: database).write { db in try db.execute(sql: "UPDATE take SET detectorVersion = 3") }
+        let reanalysed = try run(["doctor", "--reanalyse"])
+        #expect(reanalysed.standardOutput.contains("Re-analysed 2 takes"), "\(reanalysed.standardOutput)")
+        stored = try takes()
+        #expect(stored[0]["filledPauseCount"] is NSNull && stored[0]["filledPauseStability"] is NSNull)
+        #expect(stored[1]["filledPauseCount"] as? Int == 0)
+    }
+
     @Test func importedAnswerLandsOnItsDateWithItsPause() throws {
         let imported = try run(["import", answer.path, "--prompt", "first-90-days", "--date", "2026-11-01"])
         #expect(imported.status == 0, "\(imported.standardError)")

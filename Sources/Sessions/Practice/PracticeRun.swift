@@ -1,3 +1,4 @@
+import Analysis
 import AudioIO
 import Foundation
 
@@ -33,6 +34,8 @@ public final class PracticeRun {
     public let home: PracticeHome
     /// The session's id (also its folder name under `Recordings/`).
     public let id: String
+    /// How every take is analysed (whether filled pauses are looked for).
+    public let settings: AnalysisSettings
     private var takesRecorded = 0
     /// The latest take of each answer recorded in this session, by answer id.
     private var latestTakes: [Int64: Take] = [:]
@@ -40,10 +43,11 @@ public final class PracticeRun {
     /// Starts a session now: claims its folder and records it in the store.
     public init(
         store: SessionStore, home: PracticeHome, deck: String?, kind: PracticeSession.Kind = .practice,
-        startedAt: Date = Date()
+        settings: AnalysisSettings = AnalysisSettings(), startedAt: Date = Date()
     ) throws {
         self.store = store
         self.home = home
+        self.settings = settings
         try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
         id = try SessionID.claim(at: startedAt, in: home.recordings) { try store.session($0) != nil }
         do {
@@ -90,7 +94,8 @@ public final class PracticeRun {
                 // Keep what was recorded before the failure (a full disk): store it, then report.
                 if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 44,
                     let kept = try? store.file(
-                        RecordedTake(file: file, recordedAt: recordedAt), answer: answer.id!, home: home)
+                        RecordedTake(file: file, recordedAt: recordedAt), answer: answer.id!, home: home,
+                        settings: settings)
                 {
                     latestTakes[answer.id!] = kept.take
                     takesRecorded += 1
@@ -101,7 +106,7 @@ public final class PracticeRun {
             }
             filed = try store.file(
                 RecordedTake(file: file, recordedAt: recordedAt, droppedFrames: summary.droppedFrames),
-                answer: answer.id!, home: home)
+                answer: answer.id!, home: home, settings: settings)
             lock.release()
         } catch {
             if latestTakes[answer.id!] == nil { try? store.deleteAnswer(answer.id!, andEmptySession: false) }

@@ -154,6 +154,18 @@ public struct Take: Sendable, Equatable, FetchableRecord, MutablePersistableReco
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// The settings to measure this take again with: its own choices (the shortest pause, whether and
+    /// how strictly filled pauses were looked for, the freeze threshold), and the defaults for choices
+    /// that did not exist when it was measured (filled pauses before detector version 3).
+    public var settingsToMeasureAgain: AnalysisSettings {
+        var settings = AnalysisSettings()
+        guard let metrics else { return settings }
+        settings.minimumPause = metrics.minimumPause
+        if detectorVersion >= 3 { settings.filledPauseStability = metrics.filledPauseStability }
+        if let threshold = metrics.freezeThreshold { settings.freezeThreshold = threshold }
+        return settings
+    }
+
     /// Takes on an analysis's measures, verdict and detector version (its duration stays the file's).
     mutating func record(_ analysis: AnswerAnalysis) {
         analysisError = nil

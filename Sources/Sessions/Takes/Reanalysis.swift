@@ -14,7 +14,8 @@ extension SessionStore {
     }
 
     /// Measures again, with the current detector, every take that an older detector measured, so
-    /// that old and new results can be compared. Each take is updated in its own transaction (its
+    /// that old and new results can be compared; each with its own settings (an answer recorded with
+    /// `--no-fillers` stays without filled pauses). Each take is updated in its own transaction (its
     /// measures, verdict, version and segments together); a take whose audio cannot be read keeps its
     /// old measures and is reported.
     /// - Parameter progress: called with (takes done, takes to do).
@@ -28,7 +29,8 @@ extension SessionStore {
             progress(index, stale.count)
             let analysis: AnswerAnalysis
             do {
-                analysis = try RecordingAnalysis.analyze(file: home.url(of: old.file).path)
+                analysis = try RecordingAnalysis.analyze(
+                    file: home.url(of: old.file).path, settings: old.settingsToMeasureAgain)
             } catch {
                 result.failed.append((old.file, error.reason))
                 continue

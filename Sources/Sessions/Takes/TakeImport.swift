@@ -12,12 +12,13 @@ public enum TakeImport {
     /// - Parameters:
     ///   - session: an existing session to add to; nil makes a new one dated `date`.
     ///   - allowingDuplicate: import even when the same file was imported before.
+    ///   - settings: how to analyse it (whether filled pauses are looked for).
     ///   - date: when it was recorded (puts it in the right place in trends); default the session's
     ///     start when adding to one, else the file's date.
     /// - Returns: the session and the stored take.
     public static func importRecording(
         _ path: String, prompt: Prompt, into session: String?, recordedAt date: Date?, home: PracticeHome,
-        store: SessionStore, allowingDuplicate: Bool = false
+        store: SessionStore, allowingDuplicate: Bool = false, settings: AnalysisSettings = AnalysisSettings()
     ) throws -> (session: String, take: FiledTake) {
         let reader = try AudioFileReader.open(anyFormat: path)
         guard reader.frameCount > 0 else { throw SoundFileError(.empty, path: path, reason: "the file holds no audio") }
@@ -51,7 +52,7 @@ public enum TakeImport {
             try writer.close()
             let filed = try store.file(
                 RecordedTake(file: file, recordedAt: recordedAt, sourceFingerprint: fingerprint), answer: answer.id!,
-                home: home)
+                home: home, settings: settings)
             lock.release()
             return (sessionId, filed)
         } catch {

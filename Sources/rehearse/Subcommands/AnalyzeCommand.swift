@@ -23,13 +23,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("min-pause"), help: "Shortest silence, in seconds, that counts as a pause.")
     var minimumPause = 0.25
 
-    @Flag(name: .customLong("no-fillers"), help: "Do not look for filled pauses (\"uh\", \"um\").")
-    var noFillers = false
-
-    @Option(
-        name: .customLong("filler-steadiness"),
-        help: "How steady, in dB per 20 ms, a held vowel must be to count as a filled pause (lower finds fewer).")
-    var fillerSteadiness = AnalysisSettings.defaultFilledPauseStability
+    @OptionGroup var fillers: FilledPauseOptions
 
     @Option(
         name: .customLong("freeze-threshold"),
@@ -53,9 +47,6 @@ struct AnalyzeCommand: ParsableCommand {
         if !(minimumPause.isFinite && minimumPause > 0 && minimumPause <= 10) {
             throw ValidationError("--min-pause must be between 0 and 10 seconds")
         }
-        if !(fillerSteadiness.isFinite && fillerSteadiness > 0 && fillerSteadiness <= 30) {
-            throw ValidationError("--filler-steadiness must be between 0 and 30 dB")
-        }
         if !(freezeThreshold.isFinite && freezeThreshold >= minimumPause && freezeThreshold <= 60) {
             throw ValidationError("--freeze-threshold must be between --min-pause and 60 seconds")
         }
@@ -71,7 +62,7 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         let settings = AnalysisSettings(
-            minimumPause: minimumPause, filledPauseStability: noFillers ? nil : fillerSteadiness,
+            minimumPause: minimumPause, filledPauseStability: fillers.stability,
             freezeThreshold: freezeThreshold)
         let outcomes = RecordingAnalysis.analyzeAll(files, settings: settings) { done in
             if files.count > 1 { Console.status("analysed \(done) of \(files.count) files") }

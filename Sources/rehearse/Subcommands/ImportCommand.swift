@@ -7,7 +7,9 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import answers recorded elsewhere (a phone, another app) as answers to a prompt.",
-        usage: "rehearse import <files> ... --prompt <prompt> [--date <date>]\n  [--session <session>] [--home <home>]",
+        usage:
+            "rehearse import <files> ... --prompt <prompt> [--date <date>]\n"
+            + "  [--session <session>] [--no-fillers] [--filler-steadiness <dB>] [--home <home>]",
         discussion: "The audio is analysed and stored as a WAV copy under Recordings/; the original is not changed."
     )
 
@@ -32,6 +34,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Add to this existing session instead of a new one.")
     var session: String?
 
+    @OptionGroup var fillers: FilledPauseOptions
+
     func run() throws {
         let decks = home.loadDecks()
         guard let prompt = decks.flatMap(\.prompts).first(where: { $0.id == self.prompt }) else {
@@ -45,7 +49,7 @@ struct ImportCommand: ParsableCommand {
             do {
                 let result = try TakeImport.importRecording(
                     file, prompt: prompt, into: target, recordedAt: recordedAt, home: home.practiceHome, store: store,
-                    allowingDuplicate: again)
+                    allowingDuplicate: again, settings: fillers.settings)
                 target = target ?? (files.count > 1 ? result.session : nil)
                 print("Imported \(file) into session \(result.session): " + TakeSummary.line(result.take.take))
                 for warning in result.take.warnings { Console.note("warning: \(file): \(warning)") }

@@ -8,7 +8,7 @@ struct InterviewCommand: ParsableCommand {
         commandName: "interview",
         abstract: "A mock phone interview: questions heard through a phone line, answers back to back, a debrief.",
         usage:
-            "rehearse interview [--questions <n>] [--end-silence <seconds>]\n  [--prompt-after <seconds>] [--limit <seconds>] [--show-text]\n  [--no-phone] [--non-interactive]\n  [--input-device <device>] [--output-device <device>]\n  [--rate <hz>] [--home <home>]",
+            "rehearse interview [--questions <n>] [--end-silence <seconds>]\n  [--prompt-after <seconds>] [--limit <seconds>] [--show-text]\n  [--no-phone] [--no-fillers] [--filler-steadiness <dB>]\n  [--non-interactive]\n  [--input-device <device>] [--output-device <device>]\n  [--rate <hz>] [--home <home>]",
         discussion: """
             The interviewer (a different voice each time) greets you and asks the questions through \
             a phone line, with no text on screen, as on a real call. Answer out loud; when you have \
@@ -40,6 +40,8 @@ struct InterviewCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-phone"), help: "Hear the interviewer directly, not through a phone line.")
     var noPhone = false
+
+    @OptionGroup var fillers: FilledPauseOptions
 
     @OptionGroup var audio: AudioOptions
 
@@ -74,7 +76,8 @@ struct InterviewCommand: ParsableCommand {
         let interviewer = Interviewer.random(throughPhone: !noPhone, device: audio.outputDevice, using: &random)
         let stop = StopRequest()
         stop.watchSignals()
-        let session = try PracticeRun(store: store, home: home.practiceHome, deck: nil, kind: .interview)
+        let session = try PracticeRun(
+            store: store, home: home.practiceHome, deck: nil, kind: .interview, settings: fillers.settings)
         try InterviewScreen(command: self, session: session, interviewer: interviewer, stop: stop).run(plan)
     }
 }

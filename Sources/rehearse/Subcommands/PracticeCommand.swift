@@ -9,7 +9,7 @@ struct PracticeCommand: ParsableCommand {
         commandName: "practice",
         abstract: "Practise answering interview questions out loud (the main job).",
         usage:
-            "rehearse practice [--deck <deck>] [--count <count>] [--shuffle]\n  [--think <seconds>] [--limit <seconds>] [--speak] [--phone]\n  [--non-interactive]\n  [--input-device <device>] [--output-device <device>] [--rate <hz>]\n  [--home <home>]",
+            "rehearse practice [--deck <deck>] [--count <count>] [--shuffle]\n  [--think <seconds>] [--limit <seconds>] [--speak] [--phone]\n  [--no-fillers] [--filler-steadiness <dB>] [--non-interactive]\n  [--input-device <device>] [--output-device <device>] [--rate <hz>]\n  [--home <home>]",
         discussion: """
             Each question is shown (and read aloud with --speak), you get time to think, then you \
             answer out loud while it records. Right after, you see how long you took to start, your \
@@ -41,6 +41,8 @@ struct PracticeCommand: ParsableCommand {
 
     @Flag(help: "Read each question aloud through a phone line (300-3400 Hz, 8-bit mu-law); implies --speak.")
     var phone = false
+
+    @OptionGroup var fillers: FilledPauseOptions
 
     @OptionGroup var audio: AudioOptions
 
@@ -76,7 +78,8 @@ struct PracticeCommand: ParsableCommand {
             using: &random)
         let stop = StopRequest()
         stop.watchSignals()
-        let session = try PracticeRun(store: store, home: home.practiceHome, deck: deck)
+        let session = try PracticeRun(
+            store: store, home: home.practiceHome, deck: deck, settings: fillers.settings)
         try PracticeScreen(command: self, session: session, stop: stop).run(plan)
     }
 }
