@@ -256,7 +256,7 @@ struct SpeechTracker: FrameConsumer {
         return fillers.events.compactMap { event in
             let span = frameTiming.span(of: event.frames)
             let centre = (span.start + span.end) / 2
-            guard speaker.isSpeaker(peak: event.peak), event.slope > FilledPauseDetector.fastestFall,
+            guard speaker.isSpeaker(peak: event.peak), FilledPauseDetector.holdsItsLoudness(event),
                 FilledPauseDetector.isCentral(event, typicalSecondFormant: typical),
                 speech.contains(where: { $0.start <= centre && centre <= $0.end })
             else { return nil }

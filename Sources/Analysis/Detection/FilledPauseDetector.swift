@@ -46,8 +46,17 @@ struct FilledPauseDetector {
 
     /// A held vowel whose intensity falls faster than this, in dB per frame (15 dB/s), is the ringing
     /// tail of a word in a reverberant room (RT60 0.6 s decays 1 dB per frame) or a word's ending
-    /// dying away, not a filled pause, which a speaker holds at a steady level.
+    /// dying away, not a filled pause, which a speaker holds at a steady level...
     static let fastestFall: Float = -0.15
+    /// ... unless it holds its timbre this many frames (0.5 s) or more: a tail or a word's ending
+    /// has faded into the noise long before (RT60 0.9 s: 33 dB in 0.5 s), while a trailing "uhhh"
+    /// may fade as it goes on.
+    static let longHold = 50
+
+    /// Whether a held vowel keeps its loudness as a filled pause does (see `fastestFall`).
+    static func holdsItsLoudness(_ event: Event) -> Bool {
+        event.slope > fastestFall || event.frames.count >= longHold
+    }
 
     /// A filled pause's vowel is central ("uh" /ʌ/, "er" /ɜ/): its F2, as a share of the speaker's
     /// typical F2 (`VowelSpace`), lies in this range. Back vowels lie lower (/oʊ/ of "so"), front
