@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import answers recorded elsewhere (a phone, another app) as answers to a prompt.",
         usage:
             "rehearse import <files> ... --prompt <prompt> [--date <date>]\n"
-            + "  [--session <session>] [--no-fillers] [--filler-steadiness <dB>] [--home <home>]",
+            + "  [--session <session>] [--no-fillers] [--filler-steadiness <dB>]\n  [--home <home>]",
         discussion: "The audio is analysed and stored as a WAV copy under Recordings/; the original is not changed."
     )
 
