@@ -1,6 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "rehearse",
     platforms: [.macOS(.v15)],
@@ -22,12 +24,14 @@ let package = Package(
             providers: [.apt(["libsndfile1-dev"]), .brew(["libsndfile"])]
         ),
         // Pure Swift signal processing (FFT, resampling, sample sources), shared by analysis and playback.
-        .target(name: "Signal"),
+        // It and the analysis are optimised in debug builds too: unoptimised, their SIMD loops run
+        // about a hundred times slower, and the tests analyse hours of audio.
+        .target(name: "Signal", swiftSettings: optimisedInDebug),
         .target(
             name: "AudioIO",
             dependencies: ["CPortAudio", "CSndFile", "Signal"]
         ),
-        .target(name: "Analysis", dependencies: ["Signal"]),
+        .target(name: "Analysis", dependencies: ["Signal"], swiftSettings: optimisedInDebug),
         .target(name: "FileAnalysis", dependencies: ["AudioIO", "Analysis"]),
         .target(
             name: "Sessions",
