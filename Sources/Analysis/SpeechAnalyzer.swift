@@ -232,13 +232,26 @@ struct SpeechTracker: FrameConsumer {
         }
     }
 
-    /// The verdict on the whole recording. Other voices show either in the quiet part of the
-    /// recording (`RoomEstimate`) or as syllables far quieter than the speaker's (`SpeakerModel`).
+    /// The verdict on the whole recording (once `finish()` has run). Other voices show in the quiet
+    /// part of the recording (`RoomEstimate`), as syllables far quieter than the speaker's
+    /// (`SpeakerModel`), or as a first stretch of "speech" far quieter than the speaker: people's
+    /// first words are as loud as the rest (in the accuracy corpus the first stretch peaks at most
+    /// 11.5 dB under the speaker's loud end when it is theirs, 14 to 20 dB under when another voice
+    /// in the lead-in was taken for it).
     var reliability: Reliability {
         var verdict = room.reliability
         if speaker.anotherVoiceGate != nil { verdict.backgroundSpeech = true }
+        if let level = speaker.level, let first = segments.first(where: { speaker.isSpeaker(peak: $0.peak) }),
+            first.peak < level - Self.quietestStart
+        {
+            verdict.backgroundSpeech = true
+        }
         return verdict
     }
+
+    /// A first stretch of speech whose loudest frame lies this far under the speaker's loud end, in
+    /// dB, is probably not theirs.
+    static let quietestStart: Float = 15
 
     /// Closes any open segment and returns the stretches of the speaker's speech.
     mutating func finish() -> [TimeSpan] {

@@ -8,7 +8,9 @@ public struct Reliability: Sendable, Equatable, Codable {
     /// the recording holds no room sound at all (digital silence between the words).
     public var signalToNoise: Double?
     /// Whether the quiet part of the recording sounds like speech loud enough to pass for the
-    /// speaker's (other voices in the room, up to about 30 dB below the speaker).
+    /// speaker's (other voices in the room, up to about 30 dB below the speaker), or something far
+    /// quieter than the speaker was taken for their first words. Either can hide pauses and make
+    /// the response latency look shorter than it was.
     public var backgroundSpeech: Bool
 
     public init(signalToNoise: Double?, backgroundSpeech: Bool) {
@@ -22,7 +24,9 @@ public struct Reliability: Sendable, Equatable, Codable {
     /// Plain-language cautions, empty when the recording is fit to measure.
     public var cautions: [String] {
         var cautions: [String] = []
-        if backgroundSpeech { cautions.append("other voices in the background: pauses may be under-counted") }
+        if backgroundSpeech {
+            cautions.append("other voices in the background: pauses and latency may be under-counted")
+        }
         if let signalToNoise, signalToNoise < Self.noisyBelow {
             cautions.append(
                 "very noisy (speech \(Int(signalToNoise.rounded())) dB above the room): pauses may be under-counted")

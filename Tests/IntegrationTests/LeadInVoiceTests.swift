@@ -1,0 +1,43 @@
+import Analysis
+import FileAnalysis
+import Foundation
+import Testing
+import TestSupport
+
+/// Someone else talking, 20 dB down, before the person answering says a word: the analysis may
+/// take that voice for the first words (the response latency then comes out seconds too short),
+/// so the verdict must say so rather than show a confident number.
+@Suite struct LeadInVoiceTests {
+    static func answer(in folder: URL, otherVoice: Bool) throws -> URL {
+        let other = try SpeechFixtures.speech(
+            "the weather will be fine tomorrow", sampleRate: 16_000, voice: "en+f3", leadingSilence: 0.3,
+            trailingSilence: 1.2, in: folder, name: "other")
+        let quiet = folder.appendingPathComponent("other-quiet.wav")
+        let silence = folder.appendingPathComponent("silence.wav")
+        let first = try SpeechFixtures.speech(
+            "I would start by listening to the team", sampleRate: 16_000, in: folder, name: "first")
+        let second = try SpeechFixtures.speech(
+            "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
+            name: "second")
+        let file = folder.appendingPathComponent(otherVoice ? "with.wav" : "without.wav")
+        try #require(try ChildProcess.run("sox", [other.path, quiet.path, "vol", "-20dB"]).status == 0)
+        try #require(try ChildProcess.run("sox", [other.path, silence.path, "vol", "0"]).status == 0)
+        let lead = otherVoice ? quiet : silence
+        try #require(try ChildProcess.run("sox", [lead.path, first.path, second.path, file.path]).status == 0)
+        return file
+    }
+
+    @Test func aQuietVoiceTakenForTheFirstWordsIsFlagged() throws {
+        try TemporaryFolder.with { folder in
+            let with = try RecordingAnalysis.analyze(file: Self.answer(in: folder, otherVoice: true).path)
+            let without = try RecordingAnalysis.analyze(file: Self.answer(in: folder, otherVoice: false).path)
+            // The answer itself starts at the same moment in both files.
+            let start = try #require(without.latency)
+            #expect(without.reliability.backgroundSpeech == false, "\(without.reliability)")
+            // Either the first words are found where they are, or the answer carries the caution.
+            let latency = try #require(with.latency)
+            let flagged = with.reliability.cautions.contains { $0.contains("latency may be under-counted") }
+            #expect(abs(latency - start) < 0.1 || flagged, "latency \(latency) s for \(start) s, and no caution")
+        }
+    }
+}
