@@ -27,8 +27,9 @@ struct FilledPauseDetector {
         /// could not be read.
         var secondFormant: Float?
         /// How far F2 moved over the run, in Hz: the median over its last third less that over its
-        /// first (of its frames within `vowelRange` of its loudest). A diphthong (/oʊ/ of "so") or a vowel into a consonant (/ɛl/ of "well") glides, a
-        /// filled pause holds. Medians, because a frame's estimate now and then takes F3 for F2.
+        /// first (of its frames within `vowelRange` of its loudest). A diphthong (/oʊ/ of "so") or a
+        /// vowel into a consonant (/ɛl/ of "well") glides, a filled pause holds. Medians, because a
+        /// frame's estimate now and then takes F3 for F2.
         var secondFormantDrift: Float
     }
 
@@ -69,6 +70,10 @@ struct FilledPauseDetector {
     /// ... and its F2 does not glide down by more than this share of the speaker's typical F2 over
     /// the run, as the diphthong /oʊ/ and a vowel into /l/ do.
     static let steepestGlide: Float = -0.15
+    /// A run's frames more than this many dB under its loudest are not judged for vowel quality.
+    static let vowelRange: Float = 6
+    /// How many frames of a run keep their formants (6 s: far longer than any filled pause).
+    static let longestRun = 600
 
     /// Whether a held vowel has a filled pause's quality, for a speaker whose typical F2 is
     /// `typicalSecondFormant` (Hz). Without formants it cannot be told from a held word, and is not.
@@ -94,6 +99,10 @@ struct FilledPauseDetector {
     private var sorted: [Float]
     private var frame = 0
     private var run: Run?
+    /// The F2 and intensity (Hz, dB) of the run's frames, in order (its first `longestRun` frames);
+    /// space for them, and for sorting them, is set aside once.
+    private var runFormants: [SIMD2<Float>] = []
+    private var scratch: [Float] = []
 
     /// A run of held-vowel frames being followed.
     private struct Run {
@@ -121,15 +130,6 @@ struct FilledPauseDetector {
             return denominator > 0 ? (count * xy - x * y) / denominator : 0
         }
     }
-
-    /// The F2 and intensity (Hz, dB) of the run's frames, in order (its first `longestRun` frames);
-    /// space for them, and for sorting them, is set aside once.
-    private var runFormants: [SIMD2<Float>] = []
-    private var scratch: [Float] = []
-    /// A run's frames more than this many dB under its loudest are not judged for vowel quality.
-    static let vowelRange: Float = 6
-    /// How many frames of a run keep their formants (6 s: far longer than any filled pause).
-    static let longestRun = 600
 
     init(stability: Float, minimumFrames: Int) {
         self.stability = stability
