@@ -270,7 +270,7 @@ struct SpeechTracker: FrameConsumer {
             let span = frameTiming.span(of: event.frames)
             let centre = (span.start + span.end) / 2
             guard speaker.isSpeaker(peak: event.peak), FilledPauseDetector.holdsItsLoudness(event),
-                FilledPauseDetector.isCentral(event, typicalSecondFormant: typical),
+                fillers.isCentral(event, typicalSecondFormant: typical),
                 speech.contains(where: { $0.start <= centre && centre <= $0.end })
             else { return nil }
             let confidence = 1 - Double(event.meanChange) / Double(fillers.stability)

@@ -75,17 +75,27 @@ struct FilledPauseDetector {
     /// How many frames of a run keep their formants (6 s: far longer than any filled pause).
     static let longestRun = 600
 
+    /// A run up to this many frames (50 ms) shorter than `minimumFrames` still counts when its vowel
+    /// is unmistakably central and level: F2 within `clearlyCentral` of the speaker's typical F2 and
+    /// moving by less than `levelGlide` of it. The less there is to judge, the stricter the test.
+    static let shortRunAllowance = 5
+    static let clearlyCentral: ClosedRange<Float> = 0.8...1.0
+    static let levelGlide: Float = 0.05
+
     /// Whether a held vowel has a filled pause's quality, for a speaker whose typical F2 is
     /// `typicalSecondFormant` (Hz). Without formants it cannot be told from a held word, and is not.
-    static func isCentral(_ event: Event, typicalSecondFormant typical: Float?) -> Bool {
+    func isCentral(_ event: Event, typicalSecondFormant typical: Float?) -> Bool {
         guard let typical, typical > 0, let secondFormant = event.secondFormant else { return false }
-        return centralSecondFormant.contains(secondFormant / typical)
-            && event.secondFormantDrift / typical > steepestGlide
+        let position = secondFormant / typical, glide = event.secondFormantDrift / typical
+        if event.frames.count < minimumFrames {
+            return Self.clearlyCentral.contains(position) && abs(glide) < Self.levelGlide
+        }
+        return Self.centralSecondFormant.contains(position) && glide > Self.steepestGlide
     }
 
     /// Largest smoothed timbre change, in dB per 20 ms, of a held vowel.
     let stability: Float
-    /// Shortest run of held-vowel frames that counts.
+    /// Shortest run of held-vowel frames that counts (or `shortRunAllowance` less, see there).
     let minimumFrames: Int
     private(set) var events: [Event] = []
     /// The last `smoothing` frames' vowel sounds, by `frame % smoothing`.
@@ -209,7 +219,7 @@ struct FilledPauseDetector {
         // Change is measured against the frame `lag` back, so the held vowel began that much before
         // its first steady frame.
         let first = max(0, current.first - Self.lag)
-        guard current.last + 1 - first >= minimumFrames else { return }
+        guard current.last + 1 - first >= minimumFrames - Self.shortRunAllowance else { return }
         // The vowel is judged on its loud frames: not its fading edges, nor the nasal "um" closes into.
         let loudest = current.peak
         runFormants.removeAll { $0[1] < loudest - Self.vowelRange }
