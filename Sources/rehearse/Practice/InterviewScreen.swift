@@ -25,7 +25,7 @@ struct InterviewScreen {
             + "ends an answer\(interactive ? " (or Enter)" : ""). Ctrl-C ends the interview; nothing is lost."
         for line in TextWrap.lines(introduction, width: Console.width) { print(line) }
         let recorder = InterviewRecorder(
-            device: command.audio.inputDevice, rate: command.rate, stop: stop, stopsOnEnter: interactive,
+            device: command.audio.inputDevice, rate: command.audio.rate, stop: stop, stopsOnEnter: interactive,
             endSilence: command.endSilence.value, promptAfter: command.promptAfter.value, interviewer: interviewer)
         var random = SystemRandomNumberGenerator()
         let saved = try session.sitting(nothingSaved: "Nothing was recorded, so no interview was saved.") {

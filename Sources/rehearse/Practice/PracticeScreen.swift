@@ -17,7 +17,7 @@ struct PracticeScreen {
             "Practice session \(session.id): \(plan.count) question\(plan.count == 1 ? "" : "s"). Ctrl-C ends it at any time; nothing is lost."
         )
         let recorder = LiveRecorder(
-            device: command.audio.inputDevice, rate: command.rate, stop: stop, stopsOnEnter: interactive)
+            device: command.audio.inputDevice, rate: command.audio.rate, stop: stop, stopsOnEnter: interactive)
         let saved = try session.sitting(nothingSaved: "Nothing was recorded, so no session was saved.") {
             questions: for (index, prompt) in plan.enumerated() {
                 guard !stop.isRequested else { break }

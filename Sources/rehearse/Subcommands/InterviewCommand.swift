@@ -45,9 +45,6 @@ struct InterviewCommand: ParsableCommand {
 
     @OptionGroup var audio: AudioOptions
 
-    @Option(help: "Recording sample rate in Hz.")
-    var rate = 48_000
-
     @Flag(
         name: .customLong("non-interactive"),
         help: "For scripts: no keyboard; answers end by silence or --limit, and the debrief offers nothing.")
@@ -58,7 +55,6 @@ struct InterviewCommand: ParsableCommand {
         try endSilence.validate(option: "--end-silence", allowsZero: false)
         try promptAfter.validate(option: "--prompt-after", allowsZero: false)
         try limit.validate(option: "--limit", allowsZero: false)
-        if !(8_000...384_000).contains(rate) { throw ValidationError("--rate must be between 8000 and 384000 Hz") }
     }
 
     func run() throws {

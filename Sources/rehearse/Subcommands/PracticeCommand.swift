@@ -46,9 +46,6 @@ struct PracticeCommand: ParsableCommand {
 
     @OptionGroup var audio: AudioOptions
 
-    @Option(help: "Recording sample rate in Hz.")
-    var rate = 48_000
-
     @Flag(
         name: .customLong("non-interactive"),
         help: "For scripts: no keyboard; each answer records until --limit, then the next question.")
@@ -58,7 +55,6 @@ struct PracticeCommand: ParsableCommand {
         if count < 1 { throw ValidationError("--count must be at least 1") }
         if let think { try think.validate(option: "--think", allowsZero: true) }
         if let limit { try limit.validate(option: "--limit", allowsZero: false) }
-        if !(8_000...384_000).contains(rate) { throw ValidationError("--rate must be between 8000 and 384000 Hz") }
     }
 
     func run() throws {
