@@ -50,6 +50,25 @@ import TestSupport
         #expect(try store.recordedFiles() == [file.relativePath])
     }
 
+    /// A reading command that finds no database yet (another command is about to create it) reads
+    /// an empty stand-in: it must not "recover" the files on disk into that stand-in, where they
+    /// would be analysed for nothing and announced as recovered (the flaky overlap test's cause).
+    @Test func aReaderBeforeTheDatabaseExistsRecoversNothing() throws {
+        let file = TakeFile(session: "20261127-090000", position: 1, promptId: prompt.id, take: 1)
+        let path = home.url(of: file.relativePath).path
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: try speech("written").path, toPath: path)
+
+        let (reader, report) = try SessionStore.open(home: home, readOnly: true) { [] }
+        #expect(report.imported.isEmpty)
+        #expect(!reader.isWritable)
+        #expect(!FileManager.default.fileExists(atPath: home.database.path))
+
+        let (_, writer) = try SessionStore.open(home: home) { [] }
+        #expect(writer.imported == [file.relativePath])
+    }
+
     /// Deleting a session while one of its takes is still being recorded deletes nothing.
     @Test func aSessionBeingRecordedIsNotDeleted() throws {
         let store = try SessionStore(home: home)

@@ -56,8 +56,12 @@ public final class SessionStore: Sendable {
     /// For changes in other files of this module.
     var databaseWriter: any DatabaseWriter { database }
 
-    /// False for a database opened read-only (the user may not write it).
-    public var isWritable: Bool { !database.configuration.readonly }
+    /// False for a database opened read-only (the user may not write it), and for the empty
+    /// stand-in a reading command gets before any database exists: nothing it stores would last.
+    public var isWritable: Bool { !isStandIn && !database.configuration.readonly }
+
+    /// True for the empty in-memory store that stands in for a database not created yet.
+    private let isStandIn: Bool
 
     /// Opens (creating if needed) the store of `home`, bringing its schema up to date. Safe when
     /// several processes open a new home at once: the first creates the schema, the others wait.
@@ -68,7 +72,7 @@ public final class SessionStore: Sendable {
     public convenience init(home: PracticeHome, readOnly: Bool = false) throws {
         let path = home.database.path
         if readOnly && !FileManager.default.fileExists(atPath: path) {
-            try self.init(writer: DatabaseQueue(), path: path)
+            try self.init(writer: DatabaseQueue(), path: path, isStandIn: true)
             return
         }
         let writer = try StoreError.describingDatabaseErrors(of: path) {
@@ -126,8 +130,13 @@ public final class SessionStore: Sendable {
     /// A store on any GRDB writer (an in-memory `DatabaseQueue()` in tests).
     /// - Parameter migrationLock: a folder to lock while migrating, so that processes opening the
     ///   same new database at once do not both create its tables.
-    public init(writer: any DatabaseWriter, path: String = ":memory:", migrationLock: String? = nil) throws {
+    /// - Parameter isStandIn: an empty store for a database that does not exist yet: read as
+    ///   empty, never recovered into.
+    public init(
+        writer: any DatabaseWriter, path: String = ":memory:", migrationLock: String? = nil, isStandIn: Bool = false
+    ) throws {
         database = writer
+        self.isStandIn = isStandIn
         try StoreError.describingDatabaseErrors(of: path) {
             let migrator = Migrations.migrator
             if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
