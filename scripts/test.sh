@@ -14,9 +14,13 @@ phase "dependencies installed"
 
 swift format lint --strict --recursive --configuration .swift-format Sources Tests Benchmarks Package.swift
 
-audio_dir=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-audio.XXXXXX")
-tests_tmp=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-tests.XXXXXX")
-trap 'bash scripts/virtual-audio.sh stop "$audio_dir"; rm -rf "$audio_dir" "$tests_tmp"' EXIT
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-test.XXXXXX")
+audio_dir="$scratch/audio" tests_tmp="$scratch/tests"
+mkdir "$audio_dir" "$tests_tmp" "$scratch/tools"
+trap 'bash scripts/virtual-audio.sh stop "$audio_dir"; rm -rf "$scratch"' EXIT
+# SwiftPM and the compiler leave a folder in the temporary folder on every run: give them one of
+# ours, removed at the end, so the test command leaves nothing behind either.
+export TMPDIR="$scratch/tools"
 eval "$(bash scripts/virtual-audio.sh start "$audio_dir" 48000)"
 # The device is up, so audio tests must run: a failure to reach it fails them instead of skipping.
 export REHEARSE_REQUIRE_AUDIO=1
