@@ -190,14 +190,14 @@ struct SpeechTracker: FrameConsumer {
         let waiting = speaker.level == nil ? Self.longestLeadIn : Self.lookAhead
         while pending.count - pendingHead > waiting {
             if pendingHead == learnt { learnRoom() }  // a lead-in longer than a minute
-            let (index, features) = pending[pendingHead]
             pendingHead += 1
-            judge(frame: index, features: features)
+            judge(at: pendingHead - 1)
         }
         if pendingHead >= 1_024 {
-            pending.removeFirst(pendingHead)
-            learnt -= pendingHead
-            pendingHead = 0
+            let judged = pendingHead - Self.judgedKept
+            pending.removeFirst(judged)
+            learnt -= judged
+            pendingHead = Self.judgedKept
         }
     }
 
@@ -216,21 +216,55 @@ struct SpeechTracker: FrameConsumer {
     private mutating func judgePending() {
         learnRoom()
         room.refreshGate()
-        for (index, features) in pending[pendingHead...] { judge(frame: index, features: features) }
+        for position in pendingHead..<pending.count { judge(at: position) }
         pending.removeAll()
         pendingHead = 0
         learnt = 0
     }
 
-    private mutating func judge(frame index: Int, features: FrameFeatures) {
+    /// Judges the frame at `position` of `pending`.
+    private mutating func judge(at position: Int) {
+        let (index, features) = pending[position]
         var score = speaker.score(features, reverberant: decay.isReverberant)
-        if let gate = room.backgroundGate, features.level < gate { score = 0 }
+        if let gate = room.backgroundGate, features.level < gate,
+            loudestBefore(position) < gate + Self.wordTailMargin
+        {
+            score = 0
+        }
         if score > 0 { peak = max(peak, features.intensity) }
         if let speech = detector.process(frame: index, score: score) {
             segments.append((frameTiming.span(of: speech), peak))
             peak = -.infinity
         }
     }
+
+    /// The level, in dB, of the syllable whose falling side the frame at `position` of `pending`
+    /// may be on: the loudest level going back from the frame, as long as the intensity keeps
+    /// within `syllableDip` dB of the loudest reached (a valley that deep ends a syllable), at most
+    /// `syllableReach` frames back.
+    private func loudestBefore(_ position: Int) -> Float {
+        var loudest = pending[position].features.intensity
+        var level = pending[position].features.level
+        for earlier in stride(from: position - 1, through: max(0, position - Self.syllableReach), by: -1) {
+            let features = pending[earlier].features
+            if features.intensity < loudest - Self.syllableDip { break }
+            loudest = max(loudest, features.intensity)
+            level = max(level, features.level)
+        }
+        return level
+    }
+
+    /// Under the background gate, the tail of a word is still the speaker's when the syllable it
+    /// ends rose this far above the gate, in dB: the other voices fill the speaker's pauses but
+    /// not up to there, and a word's tail ringing on under them belongs to the word. Only tails:
+    /// letting onsets in as well took the median latency error at 20 dB from 9 to 26 ms.
+    static let wordTailMargin: Float = 3
+    /// A fall of this many dB from the loudest frame reached ends a syllable.
+    static let syllableDip: Float = 3
+    /// How far back a syllable is followed from a frame, in frames.
+    static let syllableReach = 15
+    /// Frames already judged that stay in `pending`, for `loudestBefore(_:)`.
+    static let judgedKept = syllableReach
 
     /// The verdict on the whole recording (once `finish()` has run). Other voices show in the quiet
     /// part of the recording (`RoomEstimate`), as syllables far quieter than the speaker's

@@ -22,11 +22,14 @@ import FileAnalysis
         let lengthenedWords: [Span]?
     }
 
-    /// The lowest pause F1 allowed per condition. Background voices 20 and 10 dB below the speaker
-    /// are not held to a floor: the detector misses them (BENCHMARKS.md) and says so per answer.
+    /// The lowest pause F1 allowed per condition. Background voices 20 dB below the speaker are not
+    /// held to a floor: in this small corpus one answer's pauses are lost to them (BENCHMARKS.md),
+    /// and the verdict says so. At 10 dB the floor holds the word tails kept under the other voices
+    /// (detector version 5: 0.952 here; version 4, which cut them into false pauses, 0.870).
     static func floor(_ condition: String) -> Double? {
         switch condition {
-        case "voices-20dB", "voices-10dB": nil
+        case "voices-20dB": nil
+        case "voices-10dB": 0.90
         case "voices-30dB": 0.85
         case "reverb-0.6s": 0.90
         case "reverb-0.9s": 0.80
