@@ -25,6 +25,8 @@ struct RoomEstimate {
     static let closestGate: Float = 6
     /// With other voices in the room, the level (in dB) a frame must reach to be the speaker's.
     private(set) var backgroundGate: Float?
+    /// The recording's signal-to-noise ratio in dB as last refreshed with the gate, nil while unknown.
+    private(set) var signalToNoise: Double?
 
     /// Learns the level of one frame, as soon as it arrives.
     mutating func observe(_ features: FrameFeatures) {
@@ -48,8 +50,10 @@ struct RoomEstimate {
 
     /// Brings `backgroundGate` up to date with everything learnt so far.
     mutating func refreshGate() {
+        let verdict = reliability
+        signalToNoise = verdict.signalToNoise
         backgroundGate =
-            reliability.backgroundSpeech
+            verdict.backgroundSpeech
             ? min(
                 levels.percentile(Self.backgroundShare) + Self.backgroundMargin,
                 levels.percentile(0.95) - Self.closestGate)
