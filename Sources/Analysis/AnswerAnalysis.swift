@@ -31,7 +31,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// 0.2-8 kHz), 3 finds filled pauses (their syllables no longer count as fluent speech) and freezes,
     /// 4 counts a held vowel as a filled pause only when its formants are central for the speaker,
     /// 5 keeps a word's tail under other voices' level when the syllable it ends was the speaker's,
-    /// and follows speech further into the noise of a noisy room.
+    /// ends a word where its reverberant tail begins, and follows speech further into the noise of
+    /// a noisy room.
     public static let detectorVersion = 5
 
     public init(

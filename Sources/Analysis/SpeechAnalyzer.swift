@@ -231,6 +231,9 @@ struct SpeechTracker: FrameConsumer {
         {
             score = 0
         }
+        if score > 0, decay.isReverberant, let fall = decay.medianFall, isFalling(at: position, roomFall: fall) {
+            score = 0
+        }
         if score > 0 { peak = max(peak, features.intensity) }
         detector.adapt(toNoisyRoom: (room.signalToNoise ?? .infinity) < Self.noisyRoom)
         if let speech = detector.process(frame: index, score: score) {
@@ -238,6 +241,20 @@ struct SpeechTracker: FrameConsumer {
             peak = -.infinity
         }
     }
+
+    /// Whether, in a reverberant room, the frame at `position` of `pending` is falling into the
+    /// next as fast as the room dies away (`decayShare` of its median fall, `roomFall` dB per
+    /// frame). Such a frame is not counted as speech. Inside a word the hangover carries speech over
+    /// a few falling frames; a word's ringing tail falls on for longer, so the speech ends where
+    /// the tail began instead of where it sank under the noise. (Reverberation 0.9 s: median
+    /// boundary error 56 → 44 ms.)
+    private func isFalling(at position: Int, roomFall: Float) -> Bool {
+        guard position + 1 < pending.count else { return false }
+        return pending[position].features.level - pending[position + 1].features.level >= Self.decayShare * roomFall
+    }
+
+    /// A frame falling by this share of the room's median fall, or more, is ringing out.
+    static let decayShare: Float = 0.6
 
     /// A room whose signal-to-noise ratio is under this many dB is noisy (white noise 10 dB under
     /// the speech measures 13–16.5 dB; 20 dB under, 22.5 dB or more).

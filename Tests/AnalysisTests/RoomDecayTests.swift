@@ -1,0 +1,50 @@
+import Foundation
+import RepeatableRandom
+import Testing
+
+@testable import Analysis
+
+/// The room's decay: a reverberant room dies away along a straight line in dB; a word fading into
+/// noise falls as slowly now and then, but ragged.
+@Suite struct RoomDecayTests {
+    /// Levels of `count` words: each a syllable wavering 2 dB around -19 dB for 20 frames, then
+    /// falling 30 dB at `slope` dB per frame, wandering around that line by a sine of `wobble` dB
+    /// (period 20 frames) and a uniform jitter of ±0.3 dB, into a noise floor of -50 ± 1 dB held for
+    /// 20 frames.
+    static func words(count: Int, slope: Float, wobble: Float) -> [Float] {
+        var random = RepeatableRandomNumberGenerator(seed: 5)
+        var levels: [Float] = []
+        for _ in 0..<count {
+            levels += (0..<20).map { -20 + 2 * Float($0 % 2) }
+            levels += (1...Int(30 / slope)).map { frame in
+                let wander = wobble * sin(2 * Float.pi * Float(frame) / 20)
+                return -20 - slope * Float(frame) + wander + Float.random(in: -0.3...0.3, using: &random)
+            }
+            levels += (0..<20).map { _ in -50 + Float.random(in: -1...1, using: &random) }
+        }
+        return levels
+    }
+
+    static func decay(of levels: [Float]) -> RoomDecay {
+        var decay = RoomDecay()
+        for level in levels { decay.process(level: level) }
+        return decay
+    }
+
+    @Test func aSmoothSlowFallIsAReverberantRoom() throws {
+        let decay = Self.decay(of: Self.words(count: 10, slope: 0.7, wobble: 0))
+        #expect(decay.isReverberant)
+        #expect(abs(try #require(decay.medianFall) - 0.7) < 0.1)
+    }
+
+    @Test func aRaggedSlowFallIsNot() {
+        // As slow, one fall each, but wandering 4 dB around the line: a word fading into white noise.
+        let decay = Self.decay(of: Self.words(count: 10, slope: 0.7, wobble: 4))
+        #expect(abs((decay.medianFall ?? 0) - 1.5) < 0.1, "each fall counted, as fast")
+        #expect(!decay.isReverberant)
+    }
+
+    @Test func aFastFallIsADryRoom() {
+        #expect(!Self.decay(of: Self.words(count: 10, slope: 3, wobble: 0)).isReverberant)
+    }
+}
