@@ -325,9 +325,11 @@ struct SpeechTracker: FrameConsumer {
         return fillers.events.compactMap { event in
             let span = frameTiming.span(of: event.frames)
             let centre = (span.start + span.end) / 2
-            guard speaker.isSpeaker(peak: event.peak), FilledPauseDetector.holdsItsLoudness(event),
-                fillers.isCentral(event, typicalSecondFormant: typical),
-                speech.contains(where: { $0.start <= centre && centre <= $0.end })
+            guard speaker.isSpeaker(peak: event.peak),
+                let stretch = speech.first(where: { $0.start <= centre && centre <= $0.end }),
+                FilledPauseDetector.holdsItsLoudness(event)
+                    || FilledPauseDetector.standsAlone(span, in: stretch),
+                fillers.isCentral(event, typicalSecondFormant: typical)
             else { return nil }
             let confidence = 1 - Double(event.meanChange) / Double(fillers.stability)
             return FilledPause(span: span, confidence: min(1, max(0, confidence)))

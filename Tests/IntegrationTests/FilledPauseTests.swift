@@ -65,6 +65,30 @@ import FileAnalysis
         }
     }
 
+    /// A short "um" (0.3 s held, 0.12 s nasal) that trails off, alone between two silences: it
+    /// fades faster than a held word may (15 dB/s), but a vowel standing alone between pauses is the
+    /// hesitation itself. (Found only from detector version 5; a lengthened word fading as fast
+    /// inside a phrase stays fluent: `aDrawnOutSoIsNotAFilledPause`.)
+    @Test func aShortUmTrailingOffBetweenPausesIsAFilledPause() throws {
+        try TemporaryFolder.with { folder in
+            let first = try SpeechFixtures.speech(
+                "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
+                name: "first")
+            let second = try SpeechFixtures.speech(
+                "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
+                name: "second")
+            let um = try SpeechFixtures.heldUm(
+                sampleRate: 16_000, before: 0.3, after: 0.3, vowel: 0.3, nasal: 0.12, fading: true, in: folder)
+            let file = folder.appendingPathComponent("answer.wav")
+            _ = try Self.run("sox", [first.path, um.path, second.path, file.path])
+            let start = try Self.seconds(of: first) + 0.3 + 0.05
+            let filler = TimeSpan(start: start, end: start + 0.42)
+            let analysis = try RecordingAnalysis.analyze(file: file.path)
+            try #require(analysis.filledPauses.count == 1, "\(analysis.filledPauses)")
+            #expect(analysis.filledPauses[0].span.overlapRatio(with: filler) >= 0.5, "\(analysis.filledPauses)")
+        }
+    }
+
     /// 1.2 s of silence, then the "um", then 0.3 s more: about 2.4 s of hesitation with no word in
     /// between is one freeze, from the end of the first phrase to the start of the second; with a
     /// 0.3 s silence before the "um" it adds up to about 1.5 s, under the 2 s threshold.

@@ -30,28 +30,31 @@ public enum SpeechFixtures {
     }
 
     /// A filled pause with exactly known timing, from MBROLA's phoneme input (voice us2, a man's, as
-    /// espeak-ng's default voice is): 50 ms of silence, "uh" held 0.7 s at a flat 110-104 Hz, closing
-    /// into a 0.2 s "m", 50 ms of silence;
+    /// espeak-ng's default voice is): 50 ms of silence, "uh" held `vowel` seconds (default 0.7) at
+    /// a flat 110-104 Hz, closing into a `nasal` (0.2 s) "m", 50 ms of silence; `fading`, it dies
+    /// away linearly in amplitude from its start to its end, as a hesitant "um" trails off;
     /// then padded with `before` and `after` seconds of silence, mono 16-bit at `sampleRate`. The
-    /// "um" itself lies from `before + 0.05` s to 0.9 s later.
+    /// "um" itself lies from `before + 0.05` s to `vowel + nasal` s later.
     public static func heldUm(
-        sampleRate: Int, before: Double = 0, after: Double = 0, in folder: URL, name: String = "um"
+        sampleRate: Int, before: Double = 0, after: Double = 0, vowel: Double = 0.7, nasal: Double = 0.2,
+        fading: Bool = false, in folder: URL, name: String = "um"
     ) throws -> URL {
         let phonemes = folder.appendingPathComponent("\(name).pho")
-        try "_ 50\nV 700 0 110 100 104\nm 200 0 104 100 100\n_ 50\n".write(
+        let vowelMilliseconds = Int((vowel * 1000).rounded()), nasalMilliseconds = Int((nasal * 1000).rounded())
+        try "_ 50\nV \(vowelMilliseconds) 0 110 100 104\nm \(nasalMilliseconds) 0 104 100 100\n_ 50\n".write(
             to: phonemes, atomically: true, encoding: .utf8)
         let raw = folder.appendingPathComponent("\(name)-mbrola.wav")
         try check(
             ChildProcess.run(ChildProcess.locate("mbrola"), ["/usr/share/mbrola/us2/us2", phonemes.path, raw.path]),
             "mbrola")
         let output = folder.appendingPathComponent("\(name).wav")
+        let length = 0.1 + vowel + nasal
+        let fade = fading ? ["fade", "t", "0", String(length), String(length - 0.05)] : []
         try check(
             ChildProcess.run(
                 ChildProcess.locate("sox"),
-                [
-                    raw.path, "-r", String(sampleRate), "-c", "1", "-b", "16", output.path, "pad", String(before),
-                    String(after),
-                ]), "sox")
+                [raw.path, "-r", String(sampleRate), "-c", "1", "-b", "16", output.path] + fade
+                    + ["pad", String(before), String(after)]), "sox")
         return output
     }
 

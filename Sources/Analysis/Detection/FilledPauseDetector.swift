@@ -59,6 +59,19 @@ struct FilledPauseDetector {
         event.slope > fastestFall || event.frames.count >= longHold
     }
 
+    /// Whether a held vowel (`span`, seconds) is a stretch of speech on its own, `stretch`: silence
+    /// before it, and after it at most a nasal's length ("um"). Such a vowel need not keep its
+    /// loudness: "(pause) uhh (pause)" is the hesitation itself, however it fades, while the
+    /// lengthened words that fade as fast ("so…", "and…", "well…") sit inside a phrase, with a
+    /// consonant or the rest of the phrase before or after them in the same stretch.
+    static func standsAlone(_ span: TimeSpan, in stretch: TimeSpan) -> Bool {
+        span.start - stretch.start <= aloneBefore && stretch.end - span.end <= aloneAfter
+    }
+    /// At most this much of the stretch before the held vowel (its onset), in seconds...
+    static let aloneBefore = 0.12
+    /// ... and after it (the nasal closing "um", "erm").
+    static let aloneAfter = 0.25
+
     /// A filled pause's vowel is central ("uh" /ʌ/, "er" /ɜ/): its F2, as a share of the speaker's
     /// typical F2 (`VowelSpace`), lies in this range. Back vowels lie lower (/oʊ/ of "so"), front
     /// vowels higher (/æ/ of "and", /ɛ/ of "well"). Men's averages in Hillenbrand et al. 1995
