@@ -326,10 +326,11 @@ struct SpeechTracker: FrameConsumer {
             let span = frameTiming.span(of: event.frames)
             let centre = (span.start + span.end) / 2
             guard speaker.isSpeaker(peak: event.peak),
-                let stretch = speech.first(where: { $0.start <= centre && centre <= $0.end }),
-                FilledPauseDetector.holdsItsLoudness(event)
-                    || FilledPauseDetector.standsAlone(span, in: stretch),
-                fillers.isCentral(event, typicalSecondFormant: typical)
+                let stretch = speech.first(where: { $0.start <= centre && centre <= $0.end })
+            else { return nil }
+            let alone = FilledPauseDetector.standsAlone(span, in: stretch)
+            guard alone || FilledPauseDetector.holdsItsLoudness(event),
+                fillers.isCentral(event, typicalSecondFormant: typical, standingAlone: alone)
             else { return nil }
             let confidence = 1 - Double(event.meanChange) / Double(fillers.stability)
             return FilledPause(span: span, confidence: min(1, max(0, confidence)))

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import Analysis
+
+/// The rules that judge a held vowel once it is found, on held vowels made to measure: where it
+/// stands (alone between silences, or inside a phrase) changes what it must show.
+@Suite struct FilledPauseRuleTests {
+    let detector = FilledPauseDetector(stability: 8, minimumFrames: 25)
+    /// The speaker's typical F2, in Hz.
+    let typical: Float = 1_500
+
+    /// A held vowel of `frames` frames whose F2 is `share` of the speaker's typical one, level,
+    /// fading `slope` dB per frame.
+    func vowel(frames: Int = 35, share: Float, slope: Float = 0) -> FilledPauseDetector.Event {
+        FilledPauseDetector.Event(
+            frames: 100...(100 + frames - 1), meanChange: 4, peak: -20, slope: slope,
+            secondFormant: share * typical, secondFormantDrift: 0)
+    }
+
+    @Test func aVowelAtTheEdgeOfCentralCountsOnlyStandingAlone() {
+        // 0.78 of the typical F2: where a drawn-out "so" can lie inside a phrase.
+        let edge = vowel(share: 0.78)
+        #expect(detector.isCentral(edge, typicalSecondFormant: typical, standingAlone: true))
+        #expect(!detector.isCentral(edge, typicalSecondFormant: typical, standingAlone: false))
+        // Well inside the range, it counts wherever it stands; well outside, nowhere.
+        for alone in [true, false] {
+            #expect(detector.isCentral(vowel(share: 0.9), typicalSecondFormant: typical, standingAlone: alone))
+            #expect(!detector.isCentral(vowel(share: 0.6), typicalSecondFormant: typical, standingAlone: alone))
+            #expect(!detector.isCentral(vowel(share: 1.3), typicalSecondFormant: typical, standingAlone: alone))
+        }
+    }
+
+    @Test func standingAloneMeansSilenceBeforeAndAtMostANasalAfter() {
+        let stretch = TimeSpan(start: 10, end: 10.6)
+        #expect(FilledPauseDetector.standsAlone(TimeSpan(start: 10.02, end: 10.4), in: stretch))
+        // The rest of a phrase after it ("and… then I would"), or a consonant before it ("s-o…").
+        #expect(!FilledPauseDetector.standsAlone(TimeSpan(start: 10.02, end: 10.3), in: stretch))
+        #expect(!FilledPauseDetector.standsAlone(TimeSpan(start: 10.2, end: 10.58), in: stretch))
+    }
+
+    @Test func aShortVowelFadingFastDoesNotKeepItsLoudness() {
+        // 0.35 s, fading 0.4 dB per 10 ms: a word's ending dying away, or an "uh" trailing off.
+        let fading = vowel(frames: 35, share: 0.9, slope: -0.4)
+        #expect(!FilledPauseDetector.holdsItsLoudness(fading))
+        #expect(FilledPauseDetector.holdsItsLoudness(vowel(frames: 35, share: 0.9, slope: -0.1)))
+        #expect(FilledPauseDetector.holdsItsLoudness(vowel(frames: 60, share: 0.9, slope: -0.4)))
+    }
+}
