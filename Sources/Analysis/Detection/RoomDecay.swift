@@ -10,9 +10,6 @@ struct RoomDecay {
     private var top: Float = 0
     private var frames = 0
     private var slopes = IntensityHistogram()
-    private var falls = 0
-
-    /// Feeds one frame's speech-band level, in dB.
     /// Least-squares sums of the fall being followed (level against frame), for `straying`.
     private var sums = (x: Float(0), y: Float(0), xy: Float(0), xx: Float(0), yy: Float(0), count: Float(0))
 
@@ -46,8 +43,9 @@ struct RoomDecay {
             if straying > Self.roughestDecay { slope = max(slope, Self.reverberantSlope + 0.5) }
             // dB per frame, stored ×10 so the histogram's 0.5 dB bins resolve 0.05 dB per frame.
             slopes.add(slope * 10 - 100)
-            falls += 1
-            isReverberant = (slopes.percentile(0.5) + 100) / 10 <= Self.reverberantSlope
+            let median = (slopes.percentile(0.5) + 100) / 10
+            medianFall = median
+            isReverberant = median <= Self.reverberantSlope
         }
         top = level
         frames = 0
@@ -55,8 +53,9 @@ struct RoomDecay {
         follow(level)
     }
 
-    /// The median fall, in dB per frame, once any fall was measured.
-    var medianFall: Float? { falls > 0 ? (slopes.percentile(0.5) + 100) / 10 : nil }
+    /// The median fall, in dB per frame, once any fall was measured (brought up to date with each
+    /// fall).
+    private(set) var medianFall: Float?
 
     /// A room's decay is a straight line in dB (the energy dies away exponentially: Sabine's and
     /// Schroeder's model of reverberation); a fall straying from its straight line by more than this

@@ -9,16 +9,6 @@ struct VoiceActivityDetector {
     var offThreshold: Float = 0.6
     var onsetFrames = 2
     var hangoverFrames = 8
-
-    /// Follows speech further down into a noisy room's noise, or not. There the weak consonants
-    /// inside a word score like the noise (0.2–0.6), and the lower threshold of 0.6 cut phrases into
-    /// false pauses and ended every phrase early; at 0.4 they stay speech. The noise's own flicker
-    /// crosses 0.4 now and then too, so the hangover is shortened to 6 frames, or a chain of
-    /// flickers would carry speech on into a real pause.
-    mutating func adapt(toNoisyRoom noisy: Bool) {
-        offThreshold = noisy ? 0.4 : 0.6
-        hangoverFrames = noisy ? 6 : 8
-    }
     /// How far back a start may move, in frames.
     var lookback = 8
     let minimumSpeechFrames: Int
@@ -37,6 +27,16 @@ struct VoiceActivityDetector {
 
     init(minimumSpeechFrames: Int) {
         self.minimumSpeechFrames = minimumSpeechFrames
+    }
+
+    /// Follows speech further down into a noisy room's noise, or not. There the weak consonants
+    /// inside a word score like the noise (0.2–0.6), and the lower threshold of 0.6 cut phrases into
+    /// false pauses and ended every phrase early; at 0.4 they stay speech. The noise's own flicker
+    /// crosses 0.4 now and then too, so the hangover is shortened to 6 frames, or a chain of
+    /// flickers would carry speech on into a real pause.
+    mutating func adapt(toNoisyRoom noisy: Bool) {
+        offThreshold = noisy ? 0.4 : 0.6
+        hangoverFrames = noisy ? 6 : 8
     }
 
     /// Feeds one frame. Returns a finished stretch of speech (first and last frame) when one ends.
