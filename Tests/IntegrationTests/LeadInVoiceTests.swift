@@ -4,11 +4,12 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Someone else talking, 20 dB down, before the person answering says a word: the analysis may
-/// take that voice for the first words (the response latency then comes out seconds too short),
-/// so the verdict must say so rather than show a confident number.
+/// Someone else talking, 10 or 20 dB down, before the person answering says a word: the analysis
+/// may take that voice for the first words (the response latency then comes out seconds too short),
+/// so the verdict must say so rather than show a confident number. (At 10 dB, version 4 showed a
+/// latency of 0.31 s for 3.26 s without a caution.)
 @Suite struct LeadInVoiceTests {
-    static func answer(in folder: URL, otherVoice: Bool) throws -> URL {
+    static func answer(in folder: URL, otherVoice: Bool, belowSpeaker: Int = 20) throws -> URL {
         let other = try SpeechFixtures.speech(
             "the weather will be fine tomorrow", sampleRate: 16_000, voice: "en+f3", leadingSilence: 0.3,
             trailingSilence: 1.2, in: folder, name: "other")
@@ -20,16 +21,18 @@ import TestSupport
             "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
             name: "second")
         let file = folder.appendingPathComponent(otherVoice ? "with.wav" : "without.wav")
-        try #require(try ChildProcess.run("sox", [other.path, quiet.path, "vol", "-20dB"]).status == 0)
+        try #require(try ChildProcess.run("sox", [other.path, quiet.path, "vol", "-\(belowSpeaker)dB"]).status == 0)
         try #require(try ChildProcess.run("sox", [other.path, silence.path, "vol", "0"]).status == 0)
         let lead = otherVoice ? quiet : silence
         try #require(try ChildProcess.run("sox", [lead.path, first.path, second.path, file.path]).status == 0)
         return file
     }
 
-    @Test func aQuietVoiceTakenForTheFirstWordsIsFlagged() throws {
+    @Test(arguments: [20, 10])
+    func aQuietVoiceTakenForTheFirstWordsIsFlagged(belowSpeaker: Int) throws {
         try TemporaryFolder.with { folder in
-            let with = try RecordingAnalysis.analyze(file: Self.answer(in: folder, otherVoice: true).path)
+            let with = try RecordingAnalysis.analyze(
+                file: Self.answer(in: folder, otherVoice: true, belowSpeaker: belowSpeaker).path)
             let without = try RecordingAnalysis.analyze(file: Self.answer(in: folder, otherVoice: false).path)
             // The answer itself starts at the same moment in both files.
             let start = try #require(without.latency)
