@@ -290,39 +290,43 @@ struct SpeechTracker: FrameConsumer {
 
     /// The verdict on the whole recording (once `finish()` has run). Other voices show in the quiet
     /// part of the recording (`RoomEstimate`), as syllables far quieter than the speaker's
-    /// (`SpeakerModel`), or in the lead-in, as a first stretch of "speech" that is not the speaker's
-    /// (`isAnotherVoiceFirst`).
+    /// (`SpeakerModel`), or in the lead-in, as first stretches of "speech" that are not the
+    /// speaker's (`otherVoiceLeadIn(_:)`, or a first stretch `quietestStart` dB under their loud end).
     var reliability: Reliability {
         var verdict = room.reliability
-        if speaker.anotherVoiceGate != nil { verdict.backgroundSpeech = true }
-        if isAnotherVoiceFirst { verdict.backgroundSpeech = true }
+        if speaker.anotherVoiceGate != nil || otherVoiceFirst > 0 { verdict.backgroundSpeech = true }
+        if let level = speaker.level, let first = segments.first(where: { speaker.isSpeaker(peak: $0.peak) }),
+            first.peak < level - Self.quietestStart
+        {
+            verdict.backgroundSpeech = true
+        }
         return verdict
     }
 
-    /// Whether the first stretch of "speech" is probably another voice, taken for the speaker's
-    /// first words (the response latency then comes out too short). People's first words are as
-    /// loud as the rest, or lead straight into louder ones: in the accuracy corpora (899 answers
-    /// whose first stretch was the speaker's) a first stretch peaked more than 8 dB under the
-    /// speaker's loud end twice, and was followed by one within 6 dB of it 0.34 and 0.56 s later.
-    /// Another voice in the lead-in peaked 7 to 20 dB under it, and the speaker's loud speech
-    /// began 0.46 to 3 s later. So the first stretch is another voice when it peaks `quietestStart`
-    /// dB under the loud end, or `quietStart` dB under it with no loud speech for `quietStartGap`
-    /// seconds after it began.
-    private var isAnotherVoiceFirst: Bool {
-        guard let level = speaker.level, let first = segments.first(where: { speaker.isSpeaker(peak: $0.peak) })
-        else { return false }
-        if first.peak < level - Self.quietestStart { return true }
-        guard first.peak < level - Self.quietStart,
-            let loud = segments.first(where: { $0.peak >= level - Self.loudSpeech })
-        else { return false }
-        return loud.span.start - first.span.start >= Self.quietStartGap
+    /// How many of the first stretches of `speech` were another voice, left out by `finish()`.
+    private var otherVoiceFirst = 0
+
+    /// How many stretches at the start of `speech` are another voice's, taken for the speaker's
+    /// first words (the response latency would come out too short): those before the speaker's
+    /// first loud stretch (within `loudSpeech` dB of their loud end), when every one of them peaks
+    /// `quietStart` dB or more under that loud end and the loud stretch begins `quietStartGap`
+    /// seconds or more after the first. People's first words are as loud as the rest, or lead
+    /// straight into louder ones: in the accuracy corpora (899 answers whose first stretch was the
+    /// speaker's) a first stretch peaked more than 8 dB under the loud end twice, each followed by
+    /// loud speech 0.34 and 0.56 s later; another voice in the lead-in peaked 7 to 20 dB under it,
+    /// and the speaker's loud speech began 0.46 to 3 s later.
+    private func otherVoiceLeadIn(_ speech: [(span: TimeSpan, peak: Float)]) -> Int {
+        guard let level = speaker.level, let loud = speech.firstIndex(where: { $0.peak >= level - Self.loudSpeech }),
+            loud > 0, speech[..<loud].allSatisfy({ $0.peak < level - Self.quietStart }),
+            speech[loud].span.start - speech[0].span.start >= Self.quietStartGap
+        else { return 0 }
+        return loud
     }
 
-    /// See `isAnotherVoiceFirst`: a first stretch this far under the loud end (dB) is another
-    /// voice's...
+    /// A first stretch of "speech" whose loudest frame lies this far under the speaker's loud end,
+    /// in dB, is probably not theirs (the answer is flagged; the stretch is kept).
     static let quietestStart: Float = 15
-    /// ... and one this far under it (dB), when the speaker's loud speech (within `loudSpeech` dB
-    /// of their loud end) only begins `quietStartGap` seconds or more after it began.
+    /// See `otherVoiceLeadIn(_:)`.
     static let quietStart: Float = 8
     static let loudSpeech: Float = 6
     static let quietStartGap = 0.6
@@ -332,7 +336,10 @@ struct SpeechTracker: FrameConsumer {
         judgePending()
         fillers?.finish()
         if let speech = detector.finish() { segments.append((frameTiming.span(of: speech), peak)) }
-        return segments.filter { speaker.isSpeaker(peak: $0.peak) }.map(\.span)
+        var speech = segments.filter { speaker.isSpeaker(peak: $0.peak) }
+        otherVoiceFirst = otherVoiceLeadIn(speech)
+        speech.removeFirst(otherVoiceFirst)
+        return speech.map(\.span)
     }
 
     /// The held vowels that are the speaker's filled pauses: loud enough to be theirs, central for
