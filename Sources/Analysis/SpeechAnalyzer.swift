@@ -294,7 +294,7 @@ struct SpeechTracker: FrameConsumer {
     /// speaker's (`otherVoiceLeadIn(_:)`, or a first stretch `quietestStart` dB under their loud end).
     var reliability: Reliability {
         var verdict = room.reliability
-        if speaker.anotherVoiceGate != nil || otherVoiceFirst > 0 { verdict.backgroundSpeech = true }
+        if speaker.anotherVoiceGate != nil || leadInWasAnotherVoice { verdict.backgroundSpeech = true }
         if let level = speaker.level, let first = segments.first(where: { speaker.isSpeaker(peak: $0.peak) }),
             first.peak < level - Self.quietestStart
         {
@@ -303,8 +303,8 @@ struct SpeechTracker: FrameConsumer {
         return verdict
     }
 
-    /// How many of the first stretches of `speech` were another voice, left out by `finish()`.
-    private var otherVoiceFirst = 0
+    /// Whether `finish()` left out first stretches as another voice's (`otherVoiceLeadIn(_:)`).
+    private var leadInWasAnotherVoice = false
 
     /// How many stretches at the start of `speech` are another voice's, taken for the speaker's
     /// first words (the response latency would come out too short): those before the speaker's
@@ -337,8 +337,9 @@ struct SpeechTracker: FrameConsumer {
         fillers?.finish()
         if let speech = detector.finish() { segments.append((frameTiming.span(of: speech), peak)) }
         var speech = segments.filter { speaker.isSpeaker(peak: $0.peak) }
-        otherVoiceFirst = otherVoiceLeadIn(speech)
-        speech.removeFirst(otherVoiceFirst)
+        let otherVoice = otherVoiceLeadIn(speech)
+        leadInWasAnotherVoice = otherVoice > 0
+        speech.removeFirst(otherVoice)
         return speech.map(\.span)
     }
 

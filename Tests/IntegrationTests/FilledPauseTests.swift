@@ -24,19 +24,23 @@ import FileAnalysis
         try #require(Double(try run("soxi", ["-D", file.path]).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    /// Phrase, `before` seconds of silence, "um", 0.3 s of silence, phrase.
-    static func answer(in folder: URL, before: Double = 0.3) throws -> Answer {
+    /// Phrase, `before` seconds of silence, "um" (held `vowel` s, closing into a `nasal` s "m",
+    /// `fading` or not: `SpeechFixtures.heldUm`), 0.3 s of silence, phrase.
+    static func answer(
+        in folder: URL, before: Double = 0.3, vowel: Double = 0.7, nasal: Double = 0.2, fading: Bool = false
+    ) throws -> Answer {
         let first = try SpeechFixtures.speech(
             "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
             name: "first")
         let second = try SpeechFixtures.speech(
             "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
             name: "second")
-        let um = try SpeechFixtures.heldUm(sampleRate: 16_000, before: before, after: 0.3, in: folder)
+        let um = try SpeechFixtures.heldUm(
+            sampleRate: 16_000, before: before, after: 0.3, vowel: vowel, nasal: nasal, fading: fading, in: folder)
         let file = folder.appendingPathComponent("answer.wav")
         _ = try run("sox", [first.path, um.path, second.path, file.path])
         let start = try seconds(of: first) + before + 0.05
-        return Answer(file: file, filler: TimeSpan(start: start, end: start + 0.9))
+        return Answer(file: file, filler: TimeSpan(start: start, end: start + vowel + nasal))
     }
 
     @Test func anUmBetweenPhrasesIsAFilledPauseNotFluentSpeech() throws {
@@ -71,21 +75,11 @@ import FileAnalysis
     /// inside a phrase stays fluent: `aDrawnOutSoIsNotAFilledPause`.)
     @Test func aShortUmTrailingOffBetweenPausesIsAFilledPause() throws {
         try TemporaryFolder.with { folder in
-            let first = try SpeechFixtures.speech(
-                "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
-                name: "first")
-            let second = try SpeechFixtures.speech(
-                "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
-                name: "second")
-            let um = try SpeechFixtures.heldUm(
-                sampleRate: 16_000, before: 0.3, after: 0.3, vowel: 0.3, nasal: 0.12, fading: true, in: folder)
-            let file = folder.appendingPathComponent("answer.wav")
-            _ = try Self.run("sox", [first.path, um.path, second.path, file.path])
-            let start = try Self.seconds(of: first) + 0.3 + 0.05
-            let filler = TimeSpan(start: start, end: start + 0.42)
-            let analysis = try RecordingAnalysis.analyze(file: file.path)
+            let answer = try Self.answer(in: folder, vowel: 0.3, nasal: 0.12, fading: true)
+            let analysis = try RecordingAnalysis.analyze(file: answer.file.path)
             try #require(analysis.filledPauses.count == 1, "\(analysis.filledPauses)")
-            #expect(analysis.filledPauses[0].span.overlapRatio(with: filler) >= 0.5, "\(analysis.filledPauses)")
+            #expect(
+                analysis.filledPauses[0].span.overlapRatio(with: answer.filler) >= 0.5, "\(analysis.filledPauses)")
         }
     }
 
