@@ -10,6 +10,10 @@ its answers, and the peers on the same audio (resampled to 16 kHz by sox where i
               (a plain threshold relative to the speaker's level);
   praat       Praat's "To TextGrid (silences)" through praat-parselmouth: pitch floor 100 Hz,
               silence threshold -25 dB re the maximum intensity, 0.25 s silences, 0.05 s sounding.
+With --syllable-nuclei DIR, also the filled pauses found by de Jong, Pacilly & Heeren's (2021) Praat
+scripts SyllableNucleiv3.praat and FilledPauses.praat in DIR (GPL, not shipped with rehearse: from
+https://sites.google.com/view/uhm-o-meter), run through praat-parselmouth with their form's
+defaults (silence -25 dB, dip 2 dB, pauses 0.3 s, English, threshold 1.00; no pre-processing).
 Every detector's speech frames go through the same rule: speech bursts under 50 ms are dropped,
 gaps under the pause threshold (0.25 s) are merged, and the gaps left between speech are pauses.
 
@@ -18,11 +22,12 @@ one, when their intersection over union is at least 0.5), median boundary error 
 (ms), median response-latency error (ms), and for rehearse the mean absolute error of the syllable
 count and the speech rate (%).
 
-usage: score.py CORPUS_DIR [--rehearse PATH] [--markdown FILE]
+usage: score.py CORPUS_DIR [--rehearse PATH] [--markdown FILE] [--syllable-nuclei DIR]
 """
 import argparse
 import json
 import os
+import re
 import subprocess
 import time
 import wave
@@ -110,6 +115,58 @@ def silero_runs(path, model):
     return runs_from_frames(flags, window / rate)
 
 
+def form_arguments(script, settings):
+    """The values for a Praat script's form, field by field: `settings` by the field's name (lower
+    case, without its unit), else the form's own default."""
+    values, field, options = [], None, []
+    with open(script, encoding="utf-8", errors="replace") as source:
+        lines = source.read().split("endform")[0].split("\nform ", 1)[1].splitlines()[1:]
+    def close():
+        if field is None:
+            return
+        kind, name, default = field
+        key = re.sub(r"_\(.*\)$", "", name).lower()
+        if key in settings:
+            values.append(settings[key])
+        elif kind in ("optionmenu", "choice"):
+            values.append(options[int(default) - 1])
+        elif kind == "boolean":
+            values.append(default.strip().lower() in ("1", "yes", "true"))
+        elif kind in ("real", "positive", "integer", "natural"):
+            values.append(float(default.split(";")[0]))
+        else:
+            values.append(default)
+    for line in lines:
+        words = line.strip().split(None, 2)
+        if not words or words[0].startswith("#") or words[0] == "comment":
+            continue
+        if words[0] in ("option", "button"):
+            options.append(line.strip().split(None, 1)[1])
+            continue
+        close()
+        field, options = (words[0], words[1], words[2] if len(words) > 2 else ""), []
+    close()
+    return values
+
+
+SYLLABLE_NUCLEI_SETTINGS = {"pre_processing": "None", "detect_filled_pauses": True, "language": "English"}
+
+
+def syllable_nuclei_filled_pauses(path, scripts):
+    """Spans the syllable-nuclei v3 scripts label "fp" (their filled-pause tier is the last one)."""
+    import parselmouth
+    from parselmouth.praat import call, run_file
+    script = os.path.join(scripts, "SyllableNucleiv3.praat")
+    grid = run_file(parselmouth.Sound(path), script, *form_arguments(script, SYLLABLE_NUCLEI_SETTINGS))[0]
+    tier = call(grid, "Get number of tiers")
+    spans = []
+    for interval in range(1, call(grid, "Get number of intervals", tier) + 1):
+        if "fp" in call(grid, "Get label of interval", tier, interval):
+            spans.append([call(grid, "Get start time of interval", tier, interval),
+                          call(grid, "Get end time of interval", tier, interval)])
+    return spans
+
+
 def iou(a, b):
     inter = max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])
@@ -168,15 +225,14 @@ class Tally:
         }
 
 
-def filled_pause_row(names, truth, analysed):
-    """Filled-pause precision, recall and F1 at intersection over union >= 0.3 (rehearse's
-    `filledPauses`, none until it detects them), the true count, and the share of rehearse's speaking
-    time that is really filled pauses (time a filled pause adds to "fluent" speech)."""
+def filled_pause_row(names, truth, found_by_answer, speaking_times=None):
+    """Filled-pause precision, recall and F1 at intersection over union >= 0.3 of the spans found in
+    each answer, the true count, and (given the detector's speaking time per answer) the share of
+    speaking time that is really filled pauses (time a filled pause adds to "fluent" speech)."""
     tp = fp = fn = on_lengthened = 0
     filler_time = speaking_time = minutes = 0.0
-    for name, answer in zip(names, analysed):
+    for index, (name, found) in enumerate(zip(names, found_by_answer)):
         true = [[f["start"], f["end"]] for f in truth[name].get("filledPauses", [])]
-        found = [[f["start"], f["end"]] for f in answer.get("filledPauses", [])]
         matched = len(match(found, true, least=0.3))
         tp += matched
         fp += len(found) - matched
@@ -185,13 +241,24 @@ def filled_pause_row(names, truth, analysed):
         on_lengthened += len(match(found, lengthened, least=0.1))
         minutes += truth[name]["duration"] / 60
         filler_time += sum(e - s for s, e in true)
-        speaking_time += answer["metrics"]["speakingTime"] or 0
+        speaking_time += (speaking_times[index] or 0) if speaking_times else 0
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "true": tp + fn, "false": fp,
             "falsePerMinute": fp / minutes if minutes else float("nan"), "falseOnLengthenedWords": on_lengthened,
             "fillerShareOfSpeakingTime": filler_time / speaking_time if speaking_time else float("nan")}
+
+
+def report_filled_pauses(condition, detector, filled):
+    if filled["true"]:
+        print(f"{condition:12s} filled pauses, {detector}: F1 {filled['f1']:.3f} (P {filled['precision']:.3f}, "
+              f"R {filled['recall']:.3f}) of {filled['true']}, {filled['falsePerMinute']:.2f} false/min "
+              f"({filled['falseOnLengthenedWords']} on lengthened words)", flush=True)
+    else:
+        print(f"{condition:12s} filled pauses, {detector}: {filled['false']} found in answers without any "
+              f"({filled['falsePerMinute']:.2f} per minute, {filled['falseOnLengthenedWords']} on lengthened words)",
+              flush=True)
 
 
 def summary(conditions, detectors, results, by_engine):
@@ -223,6 +290,8 @@ def main():
     parser.add_argument("--markdown")
     parser.add_argument("--json")
     parser.add_argument("--peers", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--syllable-nuclei", metavar="DIR",
+                        help="folder holding SyllableNucleiv3.praat and FilledPauses.praat (filled-pause peer)")
     args = parser.parse_args()
     with open(os.path.join(args.corpus, "truth.json")) as source:
         truth = json.load(source)
@@ -248,16 +317,14 @@ def main():
             tallies["rehearse"].add(runs, truth[name], answer["metrics"]["syllableCount"], answer["metrics"]["speechRate"])
             engines.setdefault(truth[name]["voice"].split("/")[0], Tally()).add(runs, truth[name])
         by_engine[condition] = {engine: tally.row()["f1"] for engine, tally in sorted(engines.items())}
-        filled = filled_pause_row(names, truth, analysed)
-        filled_results[condition] = filled
-        if filled["true"]:
-            print(f"{condition:12s} filled pauses: F1 {filled['f1']:.3f} (P {filled['precision']:.3f}, "
-                  f"R {filled['recall']:.3f}) of {filled['true']}, {filled['falsePerMinute']:.2f} false/min "
-                  f"({filled['falseOnLengthenedWords']} on lengthened words)", flush=True)
-        else:
-            print(f"{condition:12s} filled pauses: {filled['false']} found in answers without any "
-                  f"({filled['falsePerMinute']:.2f} per minute, {filled['falseOnLengthenedWords']} on lengthened words)",
-                  flush=True)
+        found = [[[f["start"], f["end"]] for f in answer.get("filledPauses", [])] for answer in analysed]
+        filled = filled_pause_row(names, truth, found, [a["metrics"]["speakingTime"] for a in analysed])
+        filled_results[condition] = {"rehearse": filled}
+        report_filled_pauses(condition, "rehearse", filled)
+        if args.syllable_nuclei:
+            found = [syllable_nuclei_filled_pauses(path, args.syllable_nuclei) for path in paths]
+            filled_results[condition]["syllable-nuclei-v3"] = filled_pause_row(names, truth, found)
+            report_filled_pauses(condition, "syllable-nuclei-v3", filled_results[condition]["syllable-nuclei-v3"])
         for name, path in zip(names, paths):
             for detector in detectors[1:]:
                 started = time.perf_counter()

@@ -64,7 +64,7 @@ public struct SpeechAnalyzer {
         let duration = Double(sampleCount) / Double(sampleRate)
         let runs = Self.mergeShortGaps(segments, shorterThan: settings.minimumPause, clampedTo: duration)
         let pauses = zip(runs, runs.dropFirst()).map { TimeSpan(start: $0.end, end: $1.start) }
-        let filledPauses = tracker.filledPauses(within: segments)
+        let filledPauses = tracker.filledPauses(within: segments, phrases: runs)
         // A filled pause is not a syllable of fluent speech.
         let nuclei = tracker.syllables.nuclei(within: runs).filter { time in
             !filledPauses.contains { $0.span.start <= time && time <= $0.span.end }
@@ -344,22 +344,37 @@ struct SpeechTracker: FrameConsumer {
     }
 
     /// The held vowels that are the speaker's filled pauses: loud enough to be theirs, central for
-    /// their voice, and centred in their `speech` (the stretches `finish()` returned).
-    func filledPauses(within speech: [TimeSpan]) -> [FilledPause] {
+    /// their voice, and centred in their `speech` (the stretches `finish()` returned). A held vowel
+    /// too short to judge anywhere counts only when it is a short phrase on its own (`phrases`: the
+    /// speech between pauses), and the filled pause is then the whole phrase, its nasal included.
+    func filledPauses(within speech: [TimeSpan], phrases: [TimeSpan]) -> [FilledPause] {
         guard let fillers else { return [] }
         let typical = speaker.level.flatMap { fillers.vowelSpace.typicalSecondFormant(loudEnd: $0) }
-        return fillers.events.compactMap { event in
+        var found: [FilledPause] = []
+        for event in fillers.events where speaker.isSpeaker(peak: event.peak) {
             let span = frameTiming.span(of: event.frames)
             let centre = (span.start + span.end) / 2
-            guard speaker.isSpeaker(peak: event.peak),
-                let stretch = speech.first(where: { $0.start <= centre && centre <= $0.end })
-            else { return nil }
-            let alone = FilledPauseDetector.standsAlone(span, in: stretch)
-            guard alone || FilledPauseDetector.holdsItsLoudness(event),
-                fillers.isCentral(event, typicalSecondFormant: typical, standingAlone: alone)
-            else { return nil }
+            let holding: (TimeSpan) -> Bool = { $0.start <= centre && centre <= $0.end }
+            let filler: TimeSpan
+            if fillers.isLongEnough(event) {
+                guard let stretch = speech.first(where: holding) else { continue }
+                let alone = FilledPauseDetector.standsAlone(span, in: stretch)
+                guard alone || FilledPauseDetector.holdsItsLoudness(event),
+                    fillers.isCentral(event, typicalSecondFormant: typical, standingAlone: alone)
+                else { continue }
+                filler = span
+            } else {
+                guard let phrase = phrases.first(where: holding),
+                    FilledPauseDetector.isShortPhrase(phrase, around: span),
+                    fillers.isCentral(event, typicalSecondFormant: typical, standingAlone: true)
+                else { continue }
+                filler = phrase
+            }
+            // Two held vowels of one short phrase are one filled pause.
+            if let last = found.last, last.span.end > filler.start { continue }
             let confidence = 1 - Double(event.meanChange) / Double(fillers.stability)
-            return FilledPause(span: span, confidence: min(1, max(0, confidence)))
+            found.append(FilledPause(span: filler, confidence: min(1, max(0, confidence))))
         }
+        return found
     }
 }

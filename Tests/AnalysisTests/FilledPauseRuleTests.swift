@@ -45,4 +45,16 @@ import Testing
         #expect(FilledPauseDetector.holdsItsLoudness(vowel(frames: 35, share: 0.9, slope: -0.1)))
         #expect(FilledPauseDetector.holdsItsLoudness(vowel(frames: 60, share: 0.9, slope: -0.4)))
     }
+
+    @Test func aVowelTooShortToJudgeCountsOnlyAsAShortPhraseOnItsOwn() {
+        // 0.15 s of held vowel: under the 0.2 s any held vowel needs.
+        #expect(!detector.isLongEnough(vowel(frames: 15, share: 0.9)))
+        #expect(detector.isLongEnough(vowel(frames: 20, share: 0.9)))
+        let held = TimeSpan(start: 10.03, end: 10.18)
+        // "um" between two pauses: the vowel, then its nasal.
+        #expect(FilledPauseDetector.isShortPhrase(TimeSpan(start: 10, end: 10.3), around: held))
+        // The same vowel at the start of a longer phrase, or after a word of a short one.
+        #expect(!FilledPauseDetector.isShortPhrase(TimeSpan(start: 10, end: 10.9), around: held))
+        #expect(!FilledPauseDetector.isShortPhrase(TimeSpan(start: 9.8, end: 10.3), around: held))
+    }
 }

@@ -83,6 +83,41 @@ import FileAnalysis
         }
     }
 
+    /// A quick "um" on its own between two pauses: espeak-ng's "um" at its usual rate, 0.36 s with
+    /// its nasal, holds the vowel for under 0.2 s, no longer than a stressed vowel of fluent speech,
+    /// so only where it stands sets it apart. The filled pause is the whole phrase, the nasal
+    /// included. (Found from detector version 6.)
+    @Test func aQuickUmOnItsOwnBetweenPausesIsAFilledPause() throws {
+        try TemporaryFolder.with { folder in
+            let first = try SpeechFixtures.speech(
+                "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
+                name: "first")
+            let second = try SpeechFixtures.speech(
+                "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
+                name: "second")
+            let said = try SpeechFixtures.speech("[[V::m]]", sampleRate: 16_000, in: folder, name: "um-said")
+            // Its own silence trimmed away, so the "um" lies exactly between the two pauses.
+            let um = folder.appendingPathComponent("um.wav")
+            _ = try Self.run(
+                "sox",
+                [
+                    said.path, um.path, "silence", "1", "0.005", "-45d", "reverse", "silence", "1", "0.005", "-45d",
+                    "reverse",
+                ])
+            let padded = folder.appendingPathComponent("um-padded.wav")
+            _ = try Self.run("sox", [um.path, padded.path, "pad", "0.4", "0.4"])
+            let start = try Self.seconds(of: first) + 0.4
+            let filler = TimeSpan(start: start, end: start + (try Self.seconds(of: um)))
+            let file = folder.appendingPathComponent("answer.wav")
+            _ = try Self.run("sox", [first.path, padded.path, second.path, file.path])
+            let analysis = try RecordingAnalysis.analyze(file: file.path)
+            try #require(analysis.filledPauses.count == 1, "\(analysis.filledPauses)")
+            let found = analysis.filledPauses[0].span
+            #expect(found.overlapRatio(with: filler) >= 0.7, "\(found) against \(filler)")
+            #expect(analysis.runs.contains(found), "\(found) is not a phrase of \(analysis.runs)")
+        }
+    }
+
     /// 1.2 s of silence, then the "um", then 0.3 s more: about 2.4 s of hesitation with no word in
     /// between is one freeze, from the end of the first phrase to the start of the second; with a
     /// 0.3 s silence before the "um" it adds up to about 1.5 s, under the 2 s threshold.

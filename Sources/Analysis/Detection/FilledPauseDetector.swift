@@ -9,7 +9,8 @@
 /// is part of a held vowel when it is voiced and its timbre (`Timbre`) changes by less than
 /// `stability` dB per 20 ms, as the median over the 90 ms around it (a median, so a held vowel's
 /// edges and a single irregular period do not break it up); a run of such frames at least
-/// `minimumFrames` long is a filled pause when its loudness holds steady, when its vowel is central
+/// `minimumFrames` long (or a shorter one that is a short phrase on its own, `isShortPhrase`) is a
+/// filled pause when its loudness holds steady, when its vowel is central
 /// for the speaker's voice and does not glide (`isCentral`: what tells "uh" from a held "so", "well"
 /// or "and"), when it is loud enough to be the speaker's and when it lies in their speech (checked by
 /// `SpeechTracker` once the speaker is known).
@@ -99,6 +100,26 @@ struct FilledPauseDetector {
     static let shortRunAllowance = 5
     static let clearlyCentral: ClosedRange<Float> = 0.8...1.0
     static let levelGlide: Float = 0.05
+
+    /// A held vowel shorter still, down to this many frames (0.1 s), counts only when it is a short
+    /// phrase on its own (`isShortPhrase`): a quick "um" of 0.25 s holds its vowel for about 0.13 s
+    /// before the nasal, no longer than a stressed vowel in fluent speech, so only where it stands
+    /// tells it apart.
+    static let shortestHold = 10
+    /// Seconds: the longest phrase that can be a short held vowel and its nasal and little else.
+    static let shortPhrase = 0.6
+
+    /// Whether a held vowel is long enough to be judged wherever it lies (else only by
+    /// `isShortPhrase`).
+    func isLongEnough(_ event: Event) -> Bool {
+        event.frames.count >= minimumFrames - Self.shortRunAllowance
+    }
+
+    /// Whether `phrase` (speech between two pauses, seconds) is a short held vowel at `span` and
+    /// little else: at most `shortPhrase` long, the vowel standing alone in it (`standsAlone`).
+    static func isShortPhrase(_ phrase: TimeSpan, around span: TimeSpan) -> Bool {
+        phrase.duration <= shortPhrase && standsAlone(span, in: phrase)
+    }
 
     /// Whether a held vowel has a filled pause's quality, for a speaker whose typical F2 is
     /// `typicalSecondFormant` (Hz), `standingAlone` between silences or inside a phrase. Without
@@ -239,7 +260,7 @@ struct FilledPauseDetector {
         // Change is measured against the frame `lag` back, so the held vowel began that much before
         // its first steady frame.
         let first = max(0, current.first - Self.lag)
-        guard current.last + 1 - first >= minimumFrames - Self.shortRunAllowance else { return }
+        guard current.last + 1 - first >= Self.shortestHold else { return }
         // The vowel is judged on its loud frames: not its fading edges, nor the nasal "um" closes into.
         let loudest = current.peak
         runFormants.removeAll { $0[1] < loudest - Self.vowelRange }
