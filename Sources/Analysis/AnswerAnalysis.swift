@@ -32,7 +32,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// 4 counts a held vowel as a filled pause only when its formants are central for the speaker,
     /// 5 keeps a word's tail under other voices' level when the syllable it ends was the speaker's,
     /// ends a word where its reverberant tail begins, and follows speech further into the noise of
-    /// a noisy room, 6 finds a quick "um" that is a short phrase on its own.
+    /// a noisy room, 6 leaves out stretches that do not stand out of a quieter other voice's
+    /// syllables and finds a quick "um" that is a short phrase on its own.
     public static let detectorVersion = 6
 
     public init(

@@ -294,7 +294,7 @@ struct SpeechTracker: FrameConsumer {
     /// speaker's (`otherVoiceLeadIn(_:)`, or a first stretch `quietestStart` dB under their loud end).
     var reliability: Reliability {
         var verdict = room.reliability
-        if speaker.anotherVoiceGate != nil || leadInWasAnotherVoice { verdict.backgroundSpeech = true }
+        if speaker.anotherVoice != nil || leadInWasAnotherVoice { verdict.backgroundSpeech = true }
         if let level = speaker.level, let first = segments.first(where: { speaker.isSpeaker(peak: $0.peak) }),
             first.peak < level - Self.quietestStart
         {

@@ -11,7 +11,7 @@
 /// (Boersma & Weenink, "To TextGrid (silences)": silence threshold relative to the maximum
 /// intensity, −25 dB by default). When many syllables lie far below the speaker's, another voice is
 /// talking more quietly (a television, someone on the phone in the room); then a frame must also
-/// rise above that voice's typical syllable.
+/// rise above that voice's typical syllable, and a stretch must peak well above it.
 struct SpeakerModel {
     /// Frames quieter than the speaker's loud end by more than this many dB are never theirs.
     var range: Float = 35
@@ -38,9 +38,9 @@ struct SpeakerModel {
     static let anotherVoiceShare = 0.45
     /// A frame must rise this far above the other voice's typical syllable to be the speaker's, in dB.
     static let anotherVoiceMargin: Float = 3
-    /// With another, quieter voice in the room: the intensity, in dB, a frame must reach to be the
-    /// speaker's (the median of the quiet syllables plus `anotherVoiceMargin`).
-    private(set) var anotherVoiceGate: Float?
+    /// With another, quieter voice in the room: that voice's typical syllable peak (the median of the
+    /// quiet syllables), in dB.
+    private(set) var anotherVoice: Float?
 
     /// Learns from one frame.
     mutating func learn(_ features: FrameFeatures) {
@@ -51,9 +51,9 @@ struct SpeakerModel {
             let level = speakerPeaks.percentile(0.95)
             self.level = level
             let quiet = speakerPeaks.count(below: level - Self.quietSyllables)
-            anotherVoiceGate =
+            anotherVoice =
                 Double(quiet) > Self.anotherVoiceShare * Double(peaks)
-                ? speakerPeaks.percentile(0.5, below: level - Self.quietSyllables) + Self.anotherVoiceMargin : nil
+                ? speakerPeaks.percentile(0.5, below: level - Self.quietSyllables) : nil
             framesSinceRefresh = 0
         }
     }
@@ -83,13 +83,18 @@ struct SpeakerModel {
     /// that the tail is cut where it has fallen as far as Praat's silence threshold.
     func score(_ features: FrameFeatures, reverberant: Bool = false) -> Float {
         if let level, features.intensity < level - (reverberant ? segmentRange : range) { return 0 }
-        if let anotherVoiceGate, features.intensity < anotherVoiceGate { return 0 }
+        if let anotherVoice, features.intensity < anotherVoice + Self.anotherVoiceMargin { return 0 }
         return features.speechScore
     }
 
-    /// Whether a stretch whose loudest frame had `peak` dB can be the speaker's.
+    /// Whether a stretch whose loudest frame had `peak` dB can be the speaker's. With another,
+    /// quieter voice in the room, its loudest frame must also stand out of that voice's typical
+    /// syllable as far as a syllable stands out of its valley (`peakProminence`): the other voice's
+    /// louder syllables pass the frame gate now and then, but a stretch of its own seldom peaks that
+    /// high, while the speaker's stretches peak near their loud end.
     func isSpeaker(peak: Float) -> Bool {
         guard let level else { return true }
+        if let anotherVoice, peak < anotherVoice + peakProminence { return false }
         return peak >= level - segmentRange
     }
 }
