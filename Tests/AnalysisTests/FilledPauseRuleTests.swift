@@ -9,12 +9,21 @@ import Testing
     /// The speaker's typical F2, in Hz.
     let typical: Float = 1_500
 
-    /// A held vowel of `frames` frames whose F2 is `share` of the speaker's typical one, level,
-    /// fading `slope` dB per frame.
-    func vowel(frames: Int = 35, share: Float, slope: Float = 0) -> FilledPauseDetector.Event {
+    /// A held vowel of `frames` frames whose F2 is `share` of the speaker's typical one, fading
+    /// `slope` dB per frame, its F2 moving by `glide` of the typical one over the run.
+    func vowel(frames: Int = 35, share: Float, slope: Float = 0, glide: Float = 0) -> FilledPauseDetector.Event {
         FilledPauseDetector.Event(
             frames: 100...(100 + frames - 1), meanChange: 4, peak: -20, slope: slope,
-            secondFormant: share * typical, secondFormantDrift: 0)
+            secondFormant: share * typical, secondFormantDrift: glide * typical)
+    }
+
+    @Test func aVowelGlidingDownCountsOnlyStandingAlone() {
+        // An "er" trailing off on its own, its F2 sinking by a fifth: a hesitation. Inside a phrase,
+        // a glide like that is a diphthong ("so…") or a vowel into /l/ ("well…").
+        let sinking = vowel(share: 0.9, glide: -0.2)
+        #expect(detector.isCentral(sinking, typicalSecondFormant: typical, standingAlone: true))
+        #expect(!detector.isCentral(sinking, typicalSecondFormant: typical, standingAlone: false))
+        #expect(!detector.isCentral(vowel(share: 0.9, glide: -0.3), typicalSecondFormant: typical, standingAlone: true))
     }
 
     @Test func aVowelAtTheEdgeOfCentralCountsOnlyStandingAlone() {
