@@ -33,7 +33,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// 5 keeps a word's tail under other voices' level when the syllable it ends was the speaker's,
     /// ends a word where its reverberant tail begins, and follows speech further into the noise of
     /// a noisy room, 6 leaves out stretches that do not stand out of a quieter other voice's
-    /// syllables and finds a quick "um" that is a short phrase on its own.
+    /// syllables, keeps the start of a word under other voices as it kept its tail, and finds a
+    /// quick "um" that is a short phrase on its own.
     public static let detectorVersion = 6
 
     public init(
