@@ -57,15 +57,21 @@ import FileAnalysis
         return (usedFound.count, found.count, truth.count)
     }
 
+    /// Makes a corpus with make_corpus.py (`arguments` after the output folder) in `folder`, and
+    /// returns its truth by answer path.
+    static func corpus(in folder: URL, _ arguments: [String]) throws -> [String: Truth] {
+        let script = Paths.packageRoot.appendingPathComponent("Benchmarks/accuracy/make_corpus.py").path
+        let made = try ChildProcess.run(Paths.python3, [script, folder.path] + arguments)
+        try #require(made.status == 0, "corpus generation failed: \(made.standardError)")
+        return try JSONDecoder().decode(
+            [String: Truth].self, from: Data(contentsOf: folder.appendingPathComponent("truth.json")))
+    }
+
     @Test func pauseF1StaysAboveTheFloorInEveryCondition() throws {
         let scratch = try TemporaryFolder("rehearse-corpus")
         defer { withExtendedLifetime(scratch) {} }
         let corpus = scratch.url
-        let script = Paths.packageRoot.appendingPathComponent("Benchmarks/accuracy/make_corpus.py").path
-        let made = try ChildProcess.run(Paths.python3, [script, corpus.path, "--answers", "3", "--seed", "11"])
-        try #require(made.status == 0, "corpus generation failed: \(made.standardError)")
-        let truth = try JSONDecoder().decode(
-            [String: Truth].self, from: Data(contentsOf: corpus.appendingPathComponent("truth.json")))
+        let truth = try Self.corpus(in: corpus, ["--answers", "3", "--seed", "11"])
 
         var tallies: [String: (matched: Int, found: Int, truth: Int)] = [:]
         var latencyErrors: [String: [Double]] = [:]
@@ -116,12 +122,7 @@ import FileAnalysis
         let scratch = try TemporaryFolder("rehearse-voices")
         defer { withExtendedLifetime(scratch) {} }
         let corpus = scratch.url
-        let script = Paths.packageRoot.appendingPathComponent("Benchmarks/accuracy/make_corpus.py").path
-        let made = try ChildProcess.run(
-            Paths.python3, [script, corpus.path, "--answers", "6", "--seed", "5", "--conditions", "voices-10dB"])
-        try #require(made.status == 0, "corpus generation failed: \(made.standardError)")
-        let truth = try JSONDecoder().decode(
-            [String: Truth].self, from: Data(contentsOf: corpus.appendingPathComponent("truth.json")))
+        let truth = try Self.corpus(in: corpus, ["--answers", "6", "--seed", "5", "--conditions", "voices-10dB"])
         var tally = (matched: 0, found: 0, truth: 0)
         for (name, answer) in truth {
             let analysis = try RecordingAnalysis.analyze(file: corpus.appendingPathComponent(name).path)
@@ -143,12 +144,7 @@ import FileAnalysis
         let scratch = try TemporaryFolder("rehearse-fillers")
         defer { withExtendedLifetime(scratch) {} }
         let corpus = scratch.url
-        let script = Paths.packageRoot.appendingPathComponent("Benchmarks/accuracy/make_corpus.py").path
-        let made = try ChildProcess.run(
-            Paths.python3, [script, corpus.path, "--fillers", "--answers", "6", "--seed", "11"])
-        try #require(made.status == 0, "corpus generation failed: \(made.standardError)")
-        let truth = try JSONDecoder().decode(
-            [String: Truth].self, from: Data(contentsOf: corpus.appendingPathComponent("truth.json")))
+        let truth = try Self.corpus(in: corpus, ["--fillers", "--answers", "6", "--seed", "11"])
         var tallies: [String: (matched: Int, found: Int, truth: Int)] = [:]
         var outsideLengthenedWords: [String] = []
         var onLengthenedWords: [String] = []

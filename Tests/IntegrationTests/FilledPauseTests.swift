@@ -24,17 +24,24 @@ import FileAnalysis
         try #require(Double(try run("soxi", ["-D", file.path]).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    /// Phrase, `before` seconds of silence, "um" (held `vowel` s, closing into a `nasal` s "m",
-    /// `fading` or not: `SpeechFixtures.heldUm`), 0.3 s of silence, phrase.
-    static func answer(
-        in folder: URL, before: Double = 0.3, vowel: Double = 0.7, nasal: Double = 0.2, fading: Bool = false
-    ) throws -> Answer {
+    /// The phrases around the filler, from espeak-ng: 0.5 s of silence, "I would start by listening
+    /// to the team"; and "and then pick one small problem to solve", 0.5 s of silence.
+    static func phrases(in folder: URL) throws -> (first: URL, second: URL) {
         let first = try SpeechFixtures.speech(
             "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
             name: "first")
         let second = try SpeechFixtures.speech(
             "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
             name: "second")
+        return (first, second)
+    }
+
+    /// Phrase, `before` seconds of silence, "um" (held `vowel` s, closing into a `nasal` s "m",
+    /// `fading` or not: `SpeechFixtures.heldUm`), 0.3 s of silence, phrase.
+    static func answer(
+        in folder: URL, before: Double = 0.3, vowel: Double = 0.7, nasal: Double = 0.2, fading: Bool = false
+    ) throws -> Answer {
+        let (first, second) = try phrases(in: folder)
         let um = try SpeechFixtures.heldUm(
             sampleRate: 16_000, before: before, after: 0.3, vowel: vowel, nasal: nasal, fading: fading, in: folder)
         let file = folder.appendingPathComponent("answer.wav")
@@ -89,12 +96,7 @@ import FileAnalysis
     /// included. (Found from detector version 6.)
     @Test func aQuickUmOnItsOwnBetweenPausesIsAFilledPause() throws {
         try TemporaryFolder.with { folder in
-            let first = try SpeechFixtures.speech(
-                "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
-                name: "first")
-            let second = try SpeechFixtures.speech(
-                "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
-                name: "second")
+            let (first, second) = try Self.phrases(in: folder)
             let said = try SpeechFixtures.speech("[[V::m]]", sampleRate: 16_000, in: folder, name: "um-said")
             // Its own silence trimmed away, so the "um" lies exactly between the two pauses.
             let um = folder.appendingPathComponent("um.wav")
@@ -140,13 +142,8 @@ import FileAnalysis
     /// judged steadiness alone, took this one for a filled pause.
     @Test func aDrawnOutSoIsNotAFilledPause() throws {
         try TemporaryFolder.with { folder in
-            let first = try SpeechFixtures.speech(
-                "I would start by listening to the team", sampleRate: 16_000, leadingSilence: 0.5, in: folder,
-                name: "first")
+            let (first, second) = try Self.phrases(in: folder)
             let so = try SpeechFixtures.speech("so", sampleRate: 16_000, voice: "en-us", wordsPerMinute: 60, in: folder)
-            let second = try SpeechFixtures.speech(
-                "and then pick one small problem to solve", sampleRate: 16_000, trailingSilence: 0.5, in: folder,
-                name: "second")
             let file = folder.appendingPathComponent("answer.wav")
             _ = try Self.run("sox", [first.path, so.path, second.path, file.path])
             let analysis = try RecordingAnalysis.analyze(file: file.path)
