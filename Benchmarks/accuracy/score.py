@@ -293,6 +293,11 @@ def main():
     parser.add_argument("--syllable-nuclei", metavar="DIR",
                         help="folder holding SyllableNucleiv3.praat and FilledPauses.praat (filled-pause peer)")
     args = parser.parse_args()
+    if args.syllable_nuclei:
+        missing = [name for name in ("SyllableNucleiv3.praat", "FilledPauses.praat")
+                   if not os.path.isfile(os.path.join(args.syllable_nuclei, name))]
+        if missing:
+            parser.error(f"{args.syllable_nuclei}: no {' or '.join(missing)} there (see BENCHMARKS.md, Filled pauses)")
     with open(os.path.join(args.corpus, "truth.json")) as source:
         truth = json.load(source)
     conditions = list(dict.fromkeys(name.split("/")[0] for name in truth))
