@@ -50,6 +50,33 @@ import TestSupport
         #expect(try store.recordedFiles() == [file.relativePath])
     }
 
+    /// A take file is never seen unlocked under its name, not even in the instant between its
+    /// creation and its lock: another command's recovery could lock the new, empty file there, and
+    /// the writer then failed ("cannot lock …: Resource temporarily unavailable", seen with six
+    /// imports and 24 readers at once on one home), leaving an empty file every later command
+    /// reported as unreadable.
+    @Test func aNewTakeFileIsNeverSeenUnlocked() throws {
+        let folder = home.recordings.appendingPathComponent("20261127-090000")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("01-first-90-days-take1.wav").path
+        /// Whether another command could lock the file now (and so adopt it).
+        func lockable() -> Bool {
+            guard let other = TakeLock(existing: path) else { return false }
+            other.release()
+            return true
+        }
+        var seenUnlocked = false
+        // What another command would find in that instant: nothing, or a file it cannot lock.
+        var lock: TakeLock? = try TakeLock(creating: path) { seenUnlocked = lockable() }
+        #expect(!seenUnlocked, "the new take file was there, unlocked, before its writer locked it")
+        #expect(!lockable(), "the writer does not hold the lock")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["01-first-90-days-take1.wav"])
+        #expect(throws: StoreError.self) { _ = try TakeLock(creating: path) }
+        lock = nil
+        _ = lock
+        #expect(lockable())
+    }
+
     /// A reading command that finds no database yet (another command is about to create it) reads
     /// an empty stand-in: it must not "recover" the files on disk into that stand-in, where they
     /// would be analysed for nothing and announced as recovered (the flaky overlap test's cause).

@@ -15,18 +15,56 @@ public struct TakeLock: ~Copyable {
     private let descriptor: Int32
 
     /// Creates the file (which must not exist yet) and locks it before anything is written to it.
+    ///
+    /// The file is never seen unlocked under its name: it is created and locked under a hidden
+    /// staging name (which recovery does not look at), then linked to its name, which fails if the
+    /// name is taken. Created and locked in place, another command's recovery could open and lock
+    /// the new, empty file between the two steps: the writer then failed, and the empty file was
+    /// reported as unreadable by every command after. A file system without hard links (FAT) gets
+    /// the file created and locked in place.
     /// - Throws: `StoreError` naming the file when it already exists or cannot be created.
     public init(creating path: String) throws {
+        try self.init(creating: path, beforeLocking: {})
+    }
+
+    /// As `init(creating:)`, calling `beforeLocking` once the file exists and before it is locked
+    /// (for tests: whatever another process could see in that instant).
+    init(creating path: String, beforeLocking: () -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let staging = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).creating").path
+        unlink(staging)  // Left by a process of the same id killed at this very step.
+        let descriptor = try Self.createLocked(staging, beforeLocking: beforeLocking)
+        let linked = link(staging, path) == 0
+        let linkError = errno
+        unlink(staging)
+        if linked {
+            self.descriptor = descriptor
+            return
+        }
+        close(descriptor)
+        guard linkError == EPERM || linkError == ENOTSUP || linkError == EOPNOTSUPP else {
+            let reason = linkError == EEXIST ? "it already exists" : String(cString: strerror(linkError))
+            throw StoreError("cannot create '\(path)': \(reason)")
+        }
+        self.descriptor = try Self.createLocked(path, beforeLocking: beforeLocking)
+    }
+
+    /// Creates `path`, which must not exist, and locks it.
+    private static func createLocked(_ path: String, beforeLocking: () -> Void) throws -> Int32 {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
             throw StoreError("cannot create '\(path)': \(reason)")
         }
+        beforeLocking()
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw StoreError("cannot lock '\(path)': \(String(cString: strerror(errno)))")
+            unlink(path)
+            throw StoreError("cannot lock '\(path)': \(reason)")
         }
-        self.descriptor = descriptor
+        return descriptor
     }
 
     /// Locks an existing file if no other process holds it; nil while its writer is still at work
