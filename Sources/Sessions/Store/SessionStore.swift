@@ -39,7 +39,9 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
         case .SQLITE_FULL:
             self.init("cannot write '\(path)': the disk is full; nothing was changed")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            self.init("'\(path)' stayed locked by another rehearse command for 10 s; try again when it has finished")
+            // SQLite waits up to 10 s for a lock, but reports some conflicts at once; its own words
+            // say which.
+            self.init("'\(path)' is locked by another rehearse command (\(detail)); try again when it has finished")
         default:
             self.init("the sessions database '\(path)' failed: \(detail)")
         }
