@@ -3,7 +3,7 @@
 # virtual microphone and speaker, for machines without a sound card (CI). See shared AUDIO-TESTING.md.
 #
 #   scripts/virtual-audio.sh start DIR [RATE]   start it; prints the environment clients need
-#   scripts/virtual-audio.sh stop DIR           stop it
+#   scripts/virtual-audio.sh stop DIR           stop it and remove DIR
 #   scripts/virtual-audio.sh env DIR            print the environment again
 #
 # Devices: source "vmic" (the microphone; feed it with `paplay -d vmic_feed FILE`) and sink "vspk"
@@ -77,7 +77,8 @@ stop() {
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
-    rm -f "$dir/pulse.pid"
+    # The folder holds only what `start` made there (sockets, state, configuration).
+    rm -rf "$dir"
 }
 
 case $command in

@@ -77,15 +77,25 @@ public final class SessionStore: Sendable {
             try self.init(writer: DatabaseQueue(), path: path, isStandIn: true)
             return
         }
+        try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
         let writer = try StoreError.describingDatabaseErrors(of: path) {
-            try Self.connect(home: home, readOnly: readOnly)
+            // A new database is switched to write-ahead logging by the first connection that opens
+            // it, and SQLite cannot make that switch while another process has the file open: it
+            // says so at once (SQLITE_BUSY on `PRAGMA journal_mode`, without waiting), which failed
+            // half the commands started together on a new home. So the first opening is taken in
+            // turn, under the lock that guards the schema's creation; once the file is in WAL mode
+            // nothing needs it.
+            let firstOpening =
+                Self.isInWriteAheadLogMode(path) ? nil : try FolderLock(waitingFor: home.recordings.path)
+            let writer = try Self.connect(home: home, readOnly: readOnly)
+            _ = consume firstOpening
+            return writer
         }
         try self.init(writer: writer, path: path, migrationLock: home.recordings.path)
     }
 
     private static func connect(home: PracticeHome, readOnly: Bool) throws -> any DatabaseWriter {
         let path = home.database.path
-        try FileManager.default.createDirectory(at: home.recordings, withIntermediateDirectories: true)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw StoreError("'\(path)' is a folder, not the sessions database; move it aside")

@@ -11,14 +11,14 @@ public enum SessionFolder {
         let folder = home.recordings.appendingPathComponent(session)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         let takes = names.filter { TakeFile(relativePath: "Recordings/\(session)/\($0)")?.session == session }
-        for name in takes where TakeLock(existing: folder.appendingPathComponent(name).path) == nil {
+        for name in takes where TakeLock(existing: folder.appendingPathComponent(name).path, waitingUpTo: 0.5) == nil {
             throw StoreError("session \(session) is still being recorded (\(name)); try again when it has finished")
         }
         try store.deleteSession(session)
         for name in takes {
             let path = folder.appendingPathComponent(name).path
             // Each file is removed while holding its lock, so no writer can be at work on it.
-            guard let lock = TakeLock(existing: path) else { continue }
+            guard let lock = TakeLock(existing: path, waitingUpTo: 0.5) else { continue }
             unlink(path)
             lock.release()
         }

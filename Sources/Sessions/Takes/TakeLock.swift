@@ -79,6 +79,21 @@ public struct TakeLock: ~Copyable {
         self.descriptor = descriptor
     }
 
+    /// As `init?(existing:)`, trying again every 10 ms for up to `seconds`: a lock held only for a
+    /// moment is not a writer at work but a process starting a program, whose copy of every open
+    /// file (and so of the lock) lasts until the program has started.
+    public init?(existing path: String, waitingUpTo seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            if let lock = TakeLock(existing: path) {
+                self = lock
+                return
+            }
+            guard Date() < deadline else { return nil }
+            usleep(10_000)
+        }
+    }
+
     /// Releases the lock now rather than at the end of the scope.
     public consuming func release() {}
 
