@@ -251,14 +251,15 @@ def filled_pause_row(names, truth, found_by_answer, speaking_times=None):
 
 
 def report_filled_pauses(condition, detector, filled):
+    """Two lines that fit 80 columns: the condition and detector, then the figures."""
+    print(f"{condition} filled pauses, {detector}:")
     if filled["true"]:
-        print(f"{condition:12s} filled pauses, {detector}: F1 {filled['f1']:.3f} (P {filled['precision']:.3f}, "
-              f"R {filled['recall']:.3f}) of {filled['true']}, {filled['falsePerMinute']:.2f} false/min "
-              f"({filled['falseOnLengthenedWords']} on lengthened words)", flush=True)
-    else:
-        print(f"{condition:12s} filled pauses, {detector}: {filled['false']} found in answers without any "
-              f"({filled['falsePerMinute']:.2f} per minute, {filled['falseOnLengthenedWords']} on lengthened words)",
+        print(f"  F1 {filled['f1']:.3f} (P {filled['precision']:.3f}, R {filled['recall']:.3f}) of {filled['true']}, "
+              f"{filled['falsePerMinute']:.2f} false/min ({filled['falseOnLengthenedWords']} on drawn-out words)",
               flush=True)
+    else:
+        print(f"  {filled['false']} in answers without any ({filled['falsePerMinute']:.2f} a minute, "
+              f"{filled['falseOnLengthenedWords']} on drawn-out words)", flush=True)
 
 
 def summary(conditions, detectors, results, by_engine):

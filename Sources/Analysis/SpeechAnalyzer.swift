@@ -166,7 +166,7 @@ struct SpeechTracker: FrameConsumer {
     static let lookAhead = 3_000
     /// The loudest frame passed to the detector since the last stretch of speech ended, in dB.
     private var peak = -Float.infinity
-    /// The last frame counted as the speaker's speech.
+    /// The last frame counted as the speaker's speech (for `answerUnderWay`).
     private var lastSpeechFrame = Int.min / 2
     /// Frames held back at most while waiting for the speaker (60 s).
     static let longestLeadIn = 6_000
@@ -229,17 +229,19 @@ struct SpeechTracker: FrameConsumer {
         let (index, features) = pending[position]
         var score = speaker.score(features, reverberant: decay.isReverberant)
         if let gate = room.backgroundGate, features.level < gate,
-            syllableLevel(at: position, back: Self.syllableReach) < gate + Self.wordTailMargin,
+            syllableLevel(at: position, over: -Self.syllableReach) < gate + Self.wordTailMargin,
             index - lastSpeechFrame > Self.answerUnderWay
-                || syllableLevel(at: position, ahead: Self.syllableRise) < gate + Self.wordTailMargin
+                || syllableLevel(at: position, over: Self.syllableRise) < gate + Self.wordTailMargin
         {
             score = 0
         }
-        if score > 0 { lastSpeechFrame = index }
         if score > 0, decay.isReverberant, let fall = decay.medianFall, isFalling(at: position, roomFall: fall) {
             score = 0
         }
-        if score > 0 { peak = max(peak, features.intensity) }
+        if score > 0 {
+            peak = max(peak, features.intensity)
+            lastSpeechFrame = index
+        }
         detector.adapt(toNoisyRoom: (room.signalToNoise ?? .infinity) < Self.noisyRoom)
         if let speech = detector.process(frame: index, score: score) {
             segments.append((frameTiming.span(of: speech), peak))
@@ -265,16 +267,16 @@ struct SpeechTracker: FrameConsumer {
     /// the speech measures 13–16.5 dB; 20 dB under, 22.5 dB or more).
     static let noisyRoom = 18.0
 
-    /// The level, in dB, of the syllable whose falling side (`back`) or rising side (`ahead`) the
-    /// frame at `position` of `pending` may be on: the loudest level going from the frame that way,
-    /// as long as the intensity keeps within `syllableDip` dB of the loudest reached (a valley that
-    /// deep ends a syllable), at most that many frames.
-    private func syllableLevel(at position: Int, back: Int = 0, ahead: Int = 0) -> Float {
+    /// The level, in dB, of the syllable whose falling side (`frames` < 0: followed back) or rising
+    /// side (`frames` > 0: followed ahead) the frame at `position` of `pending` may be on: the
+    /// loudest level going from the frame that way, as long as the intensity keeps within
+    /// `syllableDip` dB of the loudest reached (a valley that deep ends a syllable), at most
+    /// |`frames`| frames.
+    private func syllableLevel(at position: Int, over frames: Int) -> Float {
         var loudest = pending[position].features.intensity
         var level = pending[position].features.level
-        let step = back > 0 ? -1 : 1
-        let last = back > 0 ? max(0, position - back) : min(pending.count - 1, position + ahead)
-        for other in stride(from: position + step, through: last, by: step) {
+        let last = min(max(0, position + frames), pending.count - 1)
+        for other in stride(from: position + frames.signum(), through: last, by: frames.signum()) {
             let features = pending[other].features
             if features.intensity < loudest - Self.syllableDip { break }
             loudest = max(loudest, features.intensity)
@@ -300,7 +302,7 @@ struct SpeechTracker: FrameConsumer {
     /// the speaker's onset too, and keeping rises there took the median latency error at 20 dB
     /// from 9 to 26 ms.
     static let answerUnderWay = 100
-    /// Frames already judged that stay in `pending`, for `syllableLevel(at:back:)`.
+    /// Frames already judged that stay in `pending`, for `syllableLevel(at:over:)`.
     static let judgedKept = syllableReach
 
     /// The verdict on the whole recording (once `finish()` has run). Other voices show in the quiet

@@ -2,6 +2,10 @@ import Foundation
 
 /// Removing a session: its rows, its take files, and its folder once nothing else is in it.
 public enum SessionFolder {
+    /// Seconds a take's lock may stay held before the take counts as still being recorded: a
+    /// program being started holds a copy of the lock for a moment (`TakeLock(existing:waitingUpTo:)`).
+    static let momentaryHold = 0.5
+
     /// Deletes `session` from the store and its take files from disk. Files in the folder that are
     /// not takes of this session are left where they are.
     /// - Returns: the files left in the folder, relative to the home.
@@ -11,14 +15,15 @@ public enum SessionFolder {
         let folder = home.recordings.appendingPathComponent(session)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         let takes = names.filter { TakeFile(relativePath: "Recordings/\(session)/\($0)")?.session == session }
-        for name in takes where TakeLock(existing: folder.appendingPathComponent(name).path, waitingUpTo: 0.5) == nil {
+        for name in takes
+        where TakeLock(existing: folder.appendingPathComponent(name).path, waitingUpTo: Self.momentaryHold) == nil {
             throw StoreError("session \(session) is still being recorded (\(name)); try again when it has finished")
         }
         try store.deleteSession(session)
         for name in takes {
             let path = folder.appendingPathComponent(name).path
             // Each file is removed while holding its lock, so no writer can be at work on it.
-            guard let lock = TakeLock(existing: path, waitingUpTo: 0.5) else { continue }
+            guard let lock = TakeLock(existing: path, waitingUpTo: Self.momentaryHold) else { continue }
             unlink(path)
             lock.release()
         }

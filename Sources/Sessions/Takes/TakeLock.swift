@@ -34,7 +34,7 @@ public struct TakeLock: ~Copyable {
         let staging = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).creating").path
         unlink(staging)  // Left by a process of the same id killed at this very step.
-        let descriptor = try Self.createLocked(staging, beforeLocking: beforeLocking)
+        let descriptor = try Self.createLocked(staging, naming: path, beforeLocking: beforeLocking)
         let linked = link(staging, path) == 0
         let linkError = errno
         unlink(staging)
@@ -44,27 +44,27 @@ public struct TakeLock: ~Copyable {
         }
         close(descriptor)
         guard linkError == EPERM || linkError == ENOTSUP || linkError == EOPNOTSUPP else {
-            let reason = linkError == EEXIST ? "it already exists" : String(cString: strerror(linkError))
-            throw StoreError("cannot create '\(path)': \(reason)")
+            throw Self.cannotCreate(path, linkError)
         }
-        self.descriptor = try Self.createLocked(path, beforeLocking: beforeLocking)
+        self.descriptor = try Self.createLocked(path, naming: path, beforeLocking: beforeLocking)
     }
 
-    /// Creates `path`, which must not exist, and locks it.
-    private static func createLocked(_ path: String, beforeLocking: () -> Void) throws -> Int32 {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
-            throw StoreError("cannot create '\(path)': \(reason)")
-        }
+    /// Creates `file`, which must not exist, and locks it; errors name the take's `path`.
+    private static func createLocked(_ file: String, naming path: String, beforeLocking: () -> Void) throws -> Int32 {
+        let descriptor = open(file, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw cannotCreate(path, errno) }
         beforeLocking()
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            unlink(path)
+            unlink(file)
             throw StoreError("cannot lock '\(path)': \(reason)")
         }
         return descriptor
+    }
+
+    private static func cannotCreate(_ path: String, _ code: Int32) -> StoreError {
+        StoreError("cannot create '\(path)': \(code == EEXIST ? "it already exists" : String(cString: strerror(code)))")
     }
 
     /// Locks an existing file if no other process holds it; nil while its writer is still at work
