@@ -32,7 +32,8 @@ time and keeps the pitch), and a lengthened word ("so", "well", "and": not a fil
 `filledPauses` and `lengthenedWords`; a filled pause is sound, so the speech runs and silent pauses
 count it as speech, as the silent-pause measures do. Conditions: clean and pink noise at 20 dB,
 written as fillers-clean and fillers-pink-20dB; and fluent-lengthened: answers of the same voices
-with no filled pause at all but two lengthened words each (the false alarms that matter most).
+with no filled pause at all but two lengthened words each (the false alarms that matter most),
+clean and with pink noise at 20 dB (fluent-lengthened-pink-20dB).
 
 usage: make_corpus.py OUTPUT_DIR [--answers N] [--seed S] [--conditions NAME,...] [--fillers]
 """
@@ -517,11 +518,16 @@ def main():
         voice = VOICES[number % len(VOICES)]
         if args.fillers:
             signal, answer_truth, runs = make_filler_answer(rng, voice)
-            fluent, fluent_truth, _ = make_filler_answer(rng, voice, with_fillers=False)
-            name = f"fluent-lengthened/answer{number:02d}.wav"
-            os.makedirs(os.path.join(args.output, "fluent-lengthened"), exist_ok=True)
-            write_wav(os.path.join(args.output, name), fluent * (0.5 / np.max(np.abs(fluent))), RATE)
-            truth[name] = fluent_truth
+            fluent, fluent_truth, fluent_runs = make_filler_answer(rng, voice, with_fillers=False)
+            fluent = fluent * (0.5 / np.max(np.abs(fluent)))
+            # Its own generator, so that adding this condition left every other file as it was.
+            noise = coloured_noise(np.random.default_rng([args.seed, number]), len(fluent), "pink")
+            noisy = fluent + at_level(noise, speech_power(fluent, fluent_runs), 20)
+            for condition, audio in (("fluent-lengthened", fluent), ("fluent-lengthened-pink-20dB", noisy)):
+                name = f"{condition}/answer{number:02d}.wav"
+                os.makedirs(os.path.join(args.output, condition), exist_ok=True)
+                write_wav(os.path.join(args.output, name), audio, RATE)
+                truth[name] = fluent_truth
         else:
             signal, answer_truth, runs = make_answer(rng, voice)
         signal = signal * (0.5 / np.max(np.abs(signal)))

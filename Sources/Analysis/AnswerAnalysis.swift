@@ -34,8 +34,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// ends a word where its reverberant tail begins, and follows speech further into the noise of
     /// a noisy room, 6 leaves out stretches that do not stand out of a quieter other voice's
     /// syllables, keeps the start of a word under other voices as it kept its tail, and finds a
-    /// quick "um" that is a short phrase on its own.
-    public static let detectorVersion = 6
+    /// quick "um" that is a short phrase on its own, 7 holds a vowel's bands that do not rise above
+    /// the noise at the noise's level, so noise no longer breaks up a held vowel.
+    public static let detectorVersion = 7
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

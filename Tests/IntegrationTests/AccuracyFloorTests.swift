@@ -137,10 +137,12 @@ import FileAnalysis
     }
 
     /// Filled pauses ("uh", "um", "er", "erm" of 0.2-1.2 s from four synthesizers) are found, at
-    /// intersection over union ≥ 0.3, in clean audio and in pink noise 20 dB down; in fluent answers
-    /// none is reported outside the lengthened words ("so…", "well…", "and…"), and few on them: the
-    /// vowel test tells most of them apart (version 3, which judged steadiness alone, took 8 of this
-    /// corpus's 12 for filled pauses; version 4 takes 3).
+    /// intersection over union ≥ 0.3, in clean audio and in pink noise 20 dB down; in fluent answers,
+    /// clean or noisy, none is reported outside the lengthened words ("so…", "well…", "and…"), and
+    /// few on them: the vowel test tells most of them apart (version 3, which judged steadiness
+    /// alone, took 8 of this corpus's 12 for filled pauses; version 4 takes 3). In noise, the bands
+    /// a vowel does not lift above the noise are held at the noise's level (version 7: F1 0.800
+    /// here, where letting them scatter gave 0.552).
     @Test func filledPausesStayAboveTheFloor() throws {
         let scratch = try TemporaryFolder("rehearse-fillers")
         defer { withExtendedLifetime(scratch) {} }
@@ -156,7 +158,7 @@ import FileAnalysis
             let score = Self.f1(found: found.map(\.span), truth: expected, least: 0.3)
             let old = tallies[condition] ?? (0, 0, 0)
             tallies[condition] = (old.matched + score.matched, old.found + score.found, old.truth + score.truth)
-            if condition == "fluent-lengthened" {
+            if condition.hasPrefix("fluent-lengthened") {
                 let words = (answer.lengthenedWords ?? []).map(\.timeSpan)
                 for filled in found {
                     let place = "\(name) at \(String(format: "%.2f", filled.span.start)) s"
@@ -168,14 +170,14 @@ import FileAnalysis
                 }
             }
         }
-        #expect(tallies.count == 3)
-        for condition in ["fillers-clean", "fillers-pink-20dB"] {
+        #expect(tallies.count == 4)
+        for (condition, floor) in [("fillers-clean", 0.6), ("fillers-pink-20dB", 0.65)] {
             let tally = try #require(tallies[condition])
             let f1 = 2 * Double(tally.matched) / Double(tally.found + tally.truth)
-            print("accuracy floor: \(condition) filled-pause F1 \(String(format: "%.3f", f1)) (floor 0.35)")
-            #expect(f1 >= 0.35, "\(condition): filled-pause F1 \(f1)")
+            print("accuracy floor: \(condition) filled-pause F1 \(String(format: "%.3f", f1)) (floor \(floor))")
+            #expect(f1 >= floor, "\(condition): filled-pause F1 \(f1)")
         }
         #expect(outsideLengthenedWords.isEmpty, "filled pauses in fluent speech: \(outsideLengthenedWords)")
-        #expect(onLengthenedWords.count <= 4, "lengthened words taken for filled pauses: \(onLengthenedWords)")
+        #expect(onLengthenedWords.count <= 8, "lengthened words taken for filled pauses: \(onLengthenedWords)")
     }
 }

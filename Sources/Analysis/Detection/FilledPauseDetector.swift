@@ -7,7 +7,8 @@
 /// 2009, "Formant-based technique for automatic filled-pause detection in spontaneous spoken
 /// English", ICASSP). Fluent speech moves its formants every few tens of milliseconds. So a frame
 /// is part of a held vowel when it is voiced and its timbre (`Timbre`) changes by less than
-/// `stability` dB per 20 ms, as the median over the 90 ms around it (a median, so a held vowel's
+/// `stability` dB per 20 ms (scaled to all of the timbre's bands from those heard above the noise),
+/// as the median over the 90 ms around it (a median, so a held vowel's
 /// edges and a single irregular period do not break it up); a run of such frames at least
 /// `minimumFrames` long (or a shorter one that is a short phrase on its own, `isShortPhrase`) is a
 /// filled pause when its loudness holds steady, when its vowel is central
@@ -205,9 +206,12 @@ struct FilledPauseDetector {
         vowels[frame % Self.smoothing] = vowel
         if let formants = vowel?.formants { vowelSpace.learn(secondFormant: formants[1], intensity: intensity) }
         var change = Self.noVowel
-        if let now = vowel?.timbre, let earlier = earlier?.timbre {
-            let difference = now - earlier
-            change = min(Self.noVowel, ((difference * difference).sum()).squareRoot())
+        if let now = vowel, let earlier, case let heard = min(now.audibleBands, earlier.audibleBands), heard > 0 {
+            // Per band heard: bands held at the noise's level do not change, so the same change
+            // in fewer bands is a larger one (a fluent phrase in loud noise is not steady).
+            let difference = now.timbre - earlier.timbre
+            let perBand = (Float(Timbre.bands) / Float(heard)).squareRoot()
+            change = min(Self.noVowel, perBand * ((difference * difference).sum()).squareRoot())
         }
         let ring = frame % Self.smoothing
         changes[ring] = change

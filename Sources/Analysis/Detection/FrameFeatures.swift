@@ -27,6 +27,8 @@ struct FrameFeatures {
 struct VowelSound {
     /// The spectrum's shape (`Timbre`).
     var timbre: SIMD8<Float>
+    /// How many of the timbre's bands rose above the noise (all of them in a quiet room).
+    var audibleBands: Int
     /// F1 and F2 in Hz (`FormantEstimator`), nil when they cannot be read.
     var formants: SIMD2<Float>?
 }
@@ -206,8 +208,9 @@ struct FrameAnalyzer {
             // Berouti, Schwartz & Makhoul 1979), so steady noise does not make speech look steady.
             vowel = power.withUnsafeBufferPointer { power in
                 noise.power.withUnsafeBufferPointer { floor in
-                    VowelSound(
-                        timbre: timbre.coefficients(of: power, above: floor),
+                    let shape = timbre.coefficients(of: power, above: floor)
+                    return VowelSound(
+                        timbre: shape.coefficients, audibleBands: shape.audibleBands,
                         // Every other frame is enough to follow a vowel held for a fifth of a second.
                         formants: frameCount % 2 == 0
                             ? formants.formants(of: power, above: floor, floorShare: Timbre.floorShare) : nil)

@@ -61,21 +61,33 @@ struct Timbre {
     }
 
     /// The coefficients of the power spectrum's excess over `floor` (bins 0…size/2, filled at least
-    /// from 200 Hz to 5 kHz), each bin at least `floorShare` of the floor.
-    func coefficients(of power: UnsafeBufferPointer<Float>, above floor: UnsafeBufferPointer<Float>) -> SIMD8<Float> {
+    /// from 200 Hz to 5 kHz), each bin at least `floorShare` of the floor, and each band at least
+    /// the floor's power in it; and how many bands rose above the floor (`audibleBands`).
+    ///
+    /// A band that does not rise above the noise says nothing about the vowel: left to the noise's
+    /// frame-to-frame scatter (several dB in a band of a few bins), it made a held vowel look
+    /// unsteady in noise, so it is held at the noise's level instead. With fewer bands left to
+    /// change, a change of timbre is then judged per band that was heard (`FilledPauseDetector`).
+    func coefficients(
+        of power: UnsafeBufferPointer<Float>, above floor: UnsafeBufferPointer<Float>
+    ) -> (coefficients: SIMD8<Float>, audibleBands: Int) {
         var result = SIMD8<Float>()
+        var audibleBands = 0
         weights.withUnsafeBufferPointer { weights in
             for band in 0..<Self.bands {
-                var sum: Float = 1e-12
+                var excess: Float = 1e-12
+                var noise: Float = 0
                 var bin = firstBin[band]
                 for index in weightStart[band]..<weightStart[band + 1] {
-                    sum += weights[index] * max(power[bin] - floor[bin], Self.floorShare * floor[bin])
+                    excess += weights[index] * max(power[bin] - floor[bin], Self.floorShare * floor[bin])
+                    noise += weights[index] * floor[bin]
                     bin += 1
                 }
-                let decibels = fastLog(sum) * (10 / 2.302_585_1)
+                if excess > noise { audibleBands += 1 }
+                let decibels = fastLog(max(excess, noise)) * (10 / 2.302_585_1)
                 result += cosines[band] * decibels
             }
         }
-        return result
+        return (result, audibleBands)
     }
 }
