@@ -35,7 +35,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// a noisy room, 6 leaves out stretches that do not stand out of a quieter other voice's
     /// syllables, keeps the start of a word under other voices as it kept its tail, and finds a
     /// quick "um" that is a short phrase on its own, 7 holds a vowel's bands that do not rise above
-    /// the noise at the noise's level, so noise no longer breaks up a held vowel.
+    /// the noise at the noise's level, so noise no longer breaks up a held vowel, and leaves out
+    /// quiet stretches of other voices after the speaker's last words.
     public static let detectorVersion = 7
 
     public init(
