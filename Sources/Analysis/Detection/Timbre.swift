@@ -73,14 +73,30 @@ struct Timbre {
     ) -> (coefficients: SIMD8<Float>, audibleBands: Int) {
         var result = SIMD8<Float>()
         var audibleBands = 0
+        let share = SIMD4<Float>(repeating: Self.floorShare)
         weights.withUnsafeBufferPointer { weights in
+            let (weights, power, floor) = (weights.baseAddress!, power.baseAddress!, floor.baseAddress!)
             for band in 0..<Self.bands {
-                var excess: Float = 1e-12
-                var noise: Float = 0
+                // Four bins at a time, then the rest one by one.
+                var excesses = SIMD4<Float>(), noises = SIMD4<Float>()
+                var index = weightStart[band]
                 var bin = firstBin[band]
-                for index in weightStart[band]..<weightStart[band + 1] {
+                let end = weightStart[band + 1]
+                while index + 4 <= end {
+                    let weight = UnsafeRawPointer(weights + index).loadUnaligned(as: SIMD4<Float>.self)
+                    let heard = UnsafeRawPointer(power + bin).loadUnaligned(as: SIMD4<Float>.self)
+                    let noise = UnsafeRawPointer(floor + bin).loadUnaligned(as: SIMD4<Float>.self)
+                    excesses += weight * pointwiseMax(heard - noise, share * noise)
+                    noises += weight * noise
+                    index += 4
+                    bin += 4
+                }
+                var excess = 1e-12 + excesses.sum()
+                var noise = noises.sum()
+                while index < end {
                     excess += weights[index] * max(power[bin] - floor[bin], Self.floorShare * floor[bin])
                     noise += weights[index] * floor[bin]
+                    index += 1
                     bin += 1
                 }
                 if excess > noise { audibleBands += 1 }
