@@ -137,22 +137,30 @@ import FileAnalysis
         #expect(f1 >= 0.76, "F1 \(f1): \(tally.found - tally.matched) false pauses")
     }
 
-    /// Other voices 10 dB below the speaker go on after the speaker's last word: what they say
-    /// then is not the answer (a false pause before it, and speaking time that is not the
-    /// speaker's). Detector version 6 took stretches of them for the speaker after two of these
-    /// six answers, and fails here.
-    @Test func otherVoicesAfterTheLastWordAreNotTheAnswer() throws {
-        let scratch = try TemporaryFolder("rehearse-voices-after")
+    /// Other voices 10 dB below the speaker, on six answers of their own, speak in the speaker's
+    /// pauses and go on after the last word: a phrase of theirs there is not the answer (it splits
+    /// a true pause in two, or adds a false one before it, and speaking time that is not the
+    /// speaker's). Detector version 7 leaves such phrases out: F1 0.791 here, where version 6
+    /// scores 0.638 and takes a stretch after the last word for the speaker's in one answer, and
+    /// leaving out only what follows the last word, 0.652.
+    @Test func otherVoicesInThePausesAndAfterTheLastWordAreNotTheAnswer() throws {
+        let scratch = try TemporaryFolder("rehearse-voices-islands")
         defer { withExtendedLifetime(scratch) {} }
         let corpus = scratch.url
-        let truth = try Self.corpus(in: corpus, ["--answers", "6", "--seed", "11", "--conditions", "voices-10dB"])
+        let truth = try Self.corpus(in: corpus, ["--answers", "6", "--seed", "13", "--conditions", "voices-10dB"])
         #expect(truth.count == 6)
+        var tally = (matched: 0, found: 0, truth: 0)
         for (name, answer) in truth {
             let analysis = try RecordingAnalysis.analyze(file: corpus.appendingPathComponent(name).path)
             let lastWord = try #require(answer.speech.last).end
             let after = analysis.runs.filter { $0.start > lastWord + 0.1 }
             #expect(after.isEmpty, "\(name): speech after the last word (\(lastWord) s): \(after)")
+            let score = Self.f1(found: analysis.pauses, truth: answer.pauses.map(\.timeSpan))
+            tally = (tally.matched + score.matched, tally.found + score.found, tally.truth + score.truth)
         }
+        let f1 = 2 * Double(tally.matched) / Double(tally.found + tally.truth)
+        print("accuracy floor: voices-10dB, seed 13, F1 \(String(format: "%.3f", f1)) (floor 0.74)")
+        #expect(f1 >= 0.74, "F1 \(f1): \(tally.found - tally.matched) false pauses")
     }
 
     /// Filled pauses ("uh", "um", "er", "erm" of 0.2-1.2 s from four synthesizers) are found, at
