@@ -36,7 +36,7 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// syllables, keeps the start of a word under other voices as it kept its tail, and finds a
     /// quick "um" that is a short phrase on its own, 7 holds a vowel's bands that do not rise above
     /// the noise at the noise's level, so noise no longer breaks up a held vowel, and leaves out
-    /// quiet stretches of other voices after the speaker's last words.
+    /// other voices' quiet phrases in the speaker's pauses and after their last words.
     public static let detectorVersion = 7
 
     public init(
