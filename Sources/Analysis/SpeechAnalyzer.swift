@@ -393,6 +393,7 @@ struct SpeechTracker: FrameConsumer {
     }
 
     /// Whether a held vowel (one of `FilledPauseDetector`'s runs, judged or not) is centred in `span`.
+    /// With the search for filled pauses off, no vowel is known to be held, and it is not.
     private func holdsAVowel(_ span: TimeSpan) -> Bool {
         fillers?.events.contains { event in
             let held = frameTiming.span(of: event.frames)
