@@ -358,7 +358,7 @@ struct SpeechTracker: FrameConsumer {
         let otherVoice = otherVoiceLeadIn(speech)
         leadInWasAnotherVoice = otherVoice > 0
         speech.removeFirst(otherVoice)
-        if room.reliability.backgroundSpeech || speaker.anotherVoice != nil || leadInWasAnotherVoice {
+        if reliability.backgroundSpeech {
             let islands = otherVoiceIslands(speech, minimumPause: minimumPause)
             speech = speech.indices.filter { !islands.contains($0) }.map { speech[$0] }
         }
