@@ -36,8 +36,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// syllables, keeps the start of a word under other voices as it kept its tail, and finds a
     /// quick "um" that is a short phrase on its own, 7 holds a vowel's bands that do not rise above
     /// the noise at the noise's level, so noise no longer breaks up a held vowel, and leaves out
-    /// other voices' quiet phrases in the speaker's pauses and after their last words.
-    public static let detectorVersion = 7
+    /// other voices' quiet phrases in the speaker's pauses and after their last words, 8 leaves out
+    /// a phrase shorter than a word (0.1 s).
+    public static let detectorVersion = 8
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

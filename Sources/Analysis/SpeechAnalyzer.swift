@@ -362,7 +362,32 @@ struct SpeechTracker: FrameConsumer {
             let islands = otherVoiceIslands(speech, minimumPause: minimumPause)
             speech = speech.indices.filter { !islands.contains($0) }.map { speech[$0] }
         }
+        let blips = Self.phrases(of: speech, minimumPause: minimumPause).filter { phrase in
+            speech[phrase.upperBound - 1].span.end - speech[phrase.lowerBound].span.start < Self.shortestPhrase
+        }
+        for phrase in blips.reversed() { speech.removeSubrange(phrase) }
         return speech.map(\.span)
+    }
+
+    /// A phrase shorter than this, in seconds, is not a word: a word said on its own between two
+    /// pauses is a stressed syllable, lengthened at the end of its phrase (Klatt 1976, "Linguistic
+    /// uses of segmental duration in English", JASA 59(5)). In the accuracy corpora such blips of
+    /// 50–60 ms were other voices' syllable peaks and cut a pause in two; the shortest phrase of the
+    /// speaker's own, a quick "um" alone, measured 0.17 s.
+    static let shortestPhrase = 0.1
+
+    /// `speech` in phrases (by index): stretches separated by silences shorter than `minimumPause`
+    /// seconds.
+    private static func phrases(of speech: [(span: TimeSpan, peak: Float)], minimumPause: Double) -> [Range<Int>] {
+        var phrases: [Range<Int>] = []
+        var first = 0
+        while first < speech.count {
+            var end = first + 1
+            while end < speech.count && speech[end].span.start - speech[end - 1].span.end < minimumPause { end += 1 }
+            phrases.append(first..<end)
+            first = end
+        }
+        return phrases
     }
 
     /// The stretches of `speech` (by index) that are another voice's, heard in the speaker's pauses
@@ -377,17 +402,12 @@ struct SpeechTracker: FrameConsumer {
     private func otherVoiceIslands(_ speech: [(span: TimeSpan, peak: Float)], minimumPause: Double) -> Set<Int> {
         guard let level = speaker.level else { return [] }
         var islands = Set<Int>()
-        var first = 0
-        while first < speech.count {
-            var end = first + 1
-            while end < speech.count && speech[end].span.start - speech[end - 1].span.end < minimumPause { end += 1 }
-            let phrase = first..<end
-            if first > 0, phrase.allSatisfy({ speech[$0].peak < level - Self.quietStart }),
-                !holdsAVowel(TimeSpan(start: speech[first].span.start, end: speech[end - 1].span.end))
-            {
-                islands.formUnion(phrase)
-            }
-            first = end
+        for phrase in Self.phrases(of: speech, minimumPause: minimumPause).dropFirst()
+        where phrase.allSatisfy({ speech[$0].peak < level - Self.quietStart })
+            && !holdsAVowel(
+                TimeSpan(start: speech[phrase.lowerBound].span.start, end: speech[phrase.upperBound - 1].span.end))
+        {
+            islands.formUnion(phrase)
         }
         return islands
     }
