@@ -37,8 +37,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// quick "um" that is a short phrase on its own, 7 holds a vowel's bands that do not rise above
     /// the noise at the noise's level, so noise no longer breaks up a held vowel, and leaves out
     /// other voices' quiet phrases in the speaker's pauses and after their last words, 8 leaves out
-    /// a phrase shorter than a word (0.1 s).
-    public static let detectorVersion = 8
+    /// a phrase shorter than a word (0.1 s), 9 recognises another voice by its quiet syllables
+    /// standing apart from the speaker's, in their pauses.
+    public static let detectorVersion = 9
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

@@ -142,15 +142,31 @@ import FileAnalysis
         #expect(f1 >= 0.74, "F1 \(f1)")
     }
 
-    /// The pause F1 of six fresh answers (make_corpus.py seed `seed`) with other voices 10 dB
-    /// below the speaker, each answer's analysis also handed to `check` with its name and truth.
+    /// Other voices 20 dB below the speaker, on six answers of their own, where four talkers'
+    /// syllables are too few among the speaker's to be recognised by their share (under 40 % of
+    /// all): they stand apart from the speaker's, in the pauses. Unrecognised, they fill every pause
+    /// of that answer and its lead-in (detector version 8: F1 0.865 here, and a response latency of
+    /// 0.26 s for 3.46 s); recognised, version 9 scores 0.977.
+    @Test func quietVoicesStandingApartInThePausesAreRecognised() throws {
+        let f1 = try Self.pauseF1UnderOtherVoices(seed: 8, condition: "voices-20dB") { name, answer, analysis in
+            let latency = try #require(analysis.latency)
+            #expect(latency > answer.latency - 0.3, "\(name): latency \(latency) s for \(answer.latency) s")
+            #expect(analysis.reliability.backgroundSpeech, "\(name): other voices not reported")
+        }
+        print("accuracy floor: voices-20dB, seed 8, F1 \(String(format: "%.3f", f1)) (floor 0.95)")
+        #expect(f1 >= 0.95, "F1 \(f1)")
+    }
+
+    /// The pause F1 of six fresh answers (make_corpus.py seed `seed`) with other voices below the
+    /// speaker (`condition`), each answer's analysis also handed to `check` with its name and truth.
     static func pauseF1UnderOtherVoices(
-        seed: Int, check: (String, Truth, AnswerAnalysis) throws -> Void = { _, _, _ in }
+        seed: Int, condition: String = "voices-10dB",
+        check: (String, Truth, AnswerAnalysis) throws -> Void = { _, _, _ in }
     ) throws -> Double {
         let scratch = try TemporaryFolder("rehearse-voices")
         defer { withExtendedLifetime(scratch) {} }
         let folder = scratch.url
-        let truth = try corpus(in: folder, ["--answers", "6", "--seed", "\(seed)", "--conditions", "voices-10dB"])
+        let truth = try corpus(in: folder, ["--answers", "6", "--seed", "\(seed)", "--conditions", condition])
         #expect(truth.count == 6)
         var tally = (matched: 0, found: 0, truth: 0)
         for (name, answer) in truth {
