@@ -38,8 +38,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// the noise at the noise's level, so noise no longer breaks up a held vowel, and leaves out
     /// other voices' quiet phrases in the speaker's pauses and after their last words, 8 leaves out
     /// a phrase shorter than a word (0.1 s), 9 recognises another voice by its quiet syllables
-    /// standing apart from the speaker's, in their pauses.
-    public static let detectorVersion = 9
+    /// standing apart from the speaker's, in their pauses, 10 recognises a reverberant room whose
+    /// tails flicker and keeps the soft start of the first word there.
+    public static let detectorVersion = 10
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],
