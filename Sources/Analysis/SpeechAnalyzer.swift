@@ -236,7 +236,7 @@ struct SpeechTracker: FrameConsumer {
         // reverberant room's tails would only cut the soft start of that word (median latency
         // error in rooms of 0.9 s: 17 → 8 ms).
         var score = speaker.score(
-            features, reverberant: decay.isReverberant && lastSpeechFrame >= 0,
+            features, reverberant: decay.isReverberant(signalToNoise: room.signalToNoise) && lastSpeechFrame >= 0,
             gatingVoiceInPauses: room.backgroundGate == nil)
         if let gate = room.backgroundGate, features.level < gate,
             syllableLevel(at: position, over: -Self.syllableReach) < gate + Self.wordTailMargin,
@@ -245,7 +245,9 @@ struct SpeechTracker: FrameConsumer {
         {
             score = 0
         }
-        if score > 0, decay.isReverberant, let fall = decay.medianFall, isFalling(at: position, roomFall: fall) {
+        if score > 0, decay.isReverberant(signalToNoise: room.signalToNoise),
+            let fall = decay.medianFall(signalToNoise: room.signalToNoise), isFalling(at: position, roomFall: fall)
+        {
             score = 0
         }
         if score > 0 {

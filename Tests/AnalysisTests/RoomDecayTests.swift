@@ -35,15 +35,15 @@ import Testing
 
     @Test func aSmoothSlowFallIsAReverberantRoom() throws {
         let decay = Self.decay(of: Self.words(count: 10, slope: 0.7, wobble: 0))
-        #expect(decay.isReverberant)
-        #expect(abs(try #require(decay.medianFall) - 0.7) < 0.1)
+        #expect(decay.isReverberant(signalToNoise: 50))
+        #expect(abs(try #require(decay.medianFall(signalToNoise: 50)) - 0.7) < 0.1)
     }
 
     @Test func aRaggedSlowFallIsNot() {
         // As slow, one fall each, but wandering 4 dB around the line: a word fading into white noise.
         let decay = Self.decay(of: Self.words(count: 10, slope: 0.7, wobble: 4))
-        #expect(abs((decay.medianFall ?? 0) - 1.5) < 0.1, "each fall counted, as fast")
-        #expect(!decay.isReverberant)
+        #expect(abs((decay.medianFall(signalToNoise: 50) ?? 0) - 1.5) < 0.1, "each fall counted, as fast")
+        #expect(!decay.isReverberant(signalToNoise: 50))
     }
 
     /// A long reverberation's tail flickers: a frame 2 dB above the line every 80 ms rises 1.3 dB
@@ -52,11 +52,20 @@ import Testing
     /// such rooms of 0.9 s for dry ones).
     @Test func aFlickeringSlowFallIsAReverberantRoom() throws {
         let decay = Self.decay(of: Self.words(count: 10, slope: 0.7, wobble: 0, jitter: 0, flicker: 2))
-        #expect(decay.isReverberant)
-        #expect(abs(try #require(decay.medianFall) - 0.7) < 0.15)
+        #expect(decay.isReverberant(signalToNoise: 50))
+        #expect(abs(try #require(decay.medianFall(signalToNoise: 50)) - 0.7) < 0.15)
     }
 
     @Test func aFastFallIsADryRoom() {
-        #expect(!Self.decay(of: Self.words(count: 10, slope: 3, wobble: 0)).isReverberant)
+        #expect(!Self.decay(of: Self.words(count: 10, slope: 3, wobble: 0)).isReverberant(signalToNoise: 50))
+    }
+
+    /// In a recording whose noise lies less than 20 dB under its speech, a fall of 20 dB ends in
+    /// the noise's own dips: the same slow, smooth falls are not judged there.
+    @Test func aNoisyRecordingIsNotJudged() {
+        let decay = Self.decay(of: Self.words(count: 10, slope: 0.7, wobble: 0))
+        #expect(decay.isReverberant(signalToNoise: 20))
+        #expect(!decay.isReverberant(signalToNoise: 15))
+        #expect(decay.medianFall(signalToNoise: 15) == nil)
     }
 }

@@ -21,12 +21,22 @@ struct RoomDecay {
         loose.process(level: level)
     }
 
-    /// The median fall, in dB per frame, once any fall was measured.
-    var medianFall: Float? { strict.medianFall ?? loose.medianFall }
+    /// The median fall, in dB per frame, in a recording whose signal-to-noise ratio is
+    /// `signalToNoise` dB (nil: no room sound to measure it by, digital silence); nil before any
+    /// fall was measured, and in a recording too noisy for a fall of `Falls.minimumDrop` dB above
+    /// the noise: there a fall that deep ends in the noise's own dips. Words fading into white noise
+    /// 10 dB down passed for a reverberant room so (two answers of twelve in a fresh corpus, one of
+    /// them with seven false pauses).
+    func medianFall(signalToNoise: Double?) -> Float? {
+        if let signalToNoise, signalToNoise < Double(Falls.minimumDrop) { return nil }
+        return strict.medianFall ?? loose.medianFall
+    }
 
     /// Whether the room rings long enough to hide the start of short pauses: the median fall is
     /// `reverberantSlope` or slower.
-    var isReverberant: Bool { (medianFall ?? .infinity) <= Self.reverberantSlope }
+    func isReverberant(signalToNoise: Double?) -> Bool {
+        (medianFall(signalToNoise: signalToNoise) ?? .infinity) <= Self.reverberantSlope
+    }
 
     /// A room's decay is a straight line in dB (the energy dies away exponentially: Sabine's and
     /// Schroeder's model of reverberation); a fall straying from its straight line by more than this
