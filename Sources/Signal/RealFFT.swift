@@ -74,11 +74,19 @@ public final class RealFFT {
         precondition(count <= size, "frame longer than the FFT")
         precondition(bins.lowerBound >= 1 && bins.upperBound <= half, "bins must lie strictly between 0 and size/2")
         let re = self.re, im = self.im, half = self.half
-        for index in 0..<half {
-            let first = 2 * index, second = first + 1
+        // Pairs of samples both within the frame, then (for an odd count) the last one, then zeros.
+        let pairs = count / 2
+        for index in 0..<pairs {
+            let first = 2 * index
+            let target = bitReversed[index]
+            re[target] = (samples[first] - mean) * taper[first]
+            im[target] = (samples[first + 1] - mean) * taper[first + 1]
+        }
+        for index in pairs..<half {
+            let first = 2 * index
             let target = bitReversed[index]
             re[target] = first < count ? (samples[first] - mean) * taper[first] : 0
-            im[target] = second < count ? (samples[second] - mean) * taper[second] : 0
+            im[target] = 0
         }
         Self.firstTwoStages(re, im, count: half)
         Self.laterStages(re, im, count: half, cosines: stageCosines, sines: stageSines)

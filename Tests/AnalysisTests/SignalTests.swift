@@ -5,22 +5,24 @@ import Testing
 import Signal
 
 @Suite struct SignalTests {
-    /// The FFT's power spectrum equals a direct DFT's, bin for bin.
-    @Test(arguments: [16, 64, 256, 512])
-    func fftMatchesDirectDFT(size: Int) {
+    /// The FFT's power spectrum equals a direct DFT's, bin for bin: of whole frames, and of frames
+    /// shorter than the FFT (zero-padded, an even and an odd number of samples, as a 25 ms frame at
+    /// 16 kHz is 400 samples in a 512-point FFT).
+    @Test(arguments: zip([16, 64, 256, 512, 512, 512], [16, 64, 256, 512, 400, 401]))
+    func fftMatchesDirectDFT(size: Int, count: Int) {
         var state: UInt64 = 99
-        let samples = (0..<size).map { _ -> Float in
+        let samples = (0..<count).map { _ -> Float in
             state = state &* 6364136223846793005 &+ 1
             return Float(Int32(truncatingIfNeeded: state >> 32)) / Float(Int32.max)
         }
-        let taper = [Float](repeating: 1, count: size)
+        let taper = [Float](repeating: 1, count: count)
         var power = [Float](repeating: 0, count: size / 2 + 1)
         let fft = RealFFT(size: size)
         samples.withUnsafeBufferPointer { input in
             taper.withUnsafeBufferPointer { taper in
                 power.withUnsafeMutableBufferPointer { power in
                     fft.powerSpectrum(
-                        of: input.baseAddress!, count: size, subtracting: 0, taper: taper.baseAddress!,
+                        of: input.baseAddress!, count: count, subtracting: 0, taper: taper.baseAddress!,
                         bins: 1..<(size / 2), into: power.baseAddress!)
                 }
             }
