@@ -232,12 +232,12 @@ struct SpeechTracker: FrameConsumer {
         // also the speaker's soft ones, and gating both cut the speaker's words (voices 10 dB: F1
         // 0.807 → 0.793 on the main corpus, 0.743 → 0.684 and 0.850 → 0.791 on two fresh ones).
         // The room learns without this gate (`learnRoom()`), or it would no longer hear the voices.
+        let reverberant = decay.isReverberant(signalToNoise: room.signalToNoise)
         // Before the speaker's first word nothing of theirs rings on: the stricter range for a
         // reverberant room's tails would only cut the soft start of that word (median latency
         // error in rooms of 0.9 s: 17 → 8 ms).
         var score = speaker.score(
-            features, reverberant: decay.isReverberant(signalToNoise: room.signalToNoise) && lastSpeechFrame >= 0,
-            gatingVoiceInPauses: room.backgroundGate == nil)
+            features, reverberant: reverberant && lastSpeechFrame >= 0, gatingVoiceInPauses: room.backgroundGate == nil)
         if let gate = room.backgroundGate, features.level < gate,
             syllableLevel(at: position, over: -Self.syllableReach) < gate + Self.wordTailMargin,
             index - lastSpeechFrame > Self.answerUnderWay
@@ -245,8 +245,8 @@ struct SpeechTracker: FrameConsumer {
         {
             score = 0
         }
-        if score > 0, decay.isReverberant(signalToNoise: room.signalToNoise),
-            let fall = decay.medianFall(signalToNoise: room.signalToNoise), isFalling(at: position, roomFall: fall)
+        if score > 0, reverberant, let fall = decay.medianFall(signalToNoise: room.signalToNoise),
+            isFalling(at: position, roomFall: fall)
         {
             score = 0
         }

@@ -81,9 +81,12 @@ struct SpeakerModel {
             let level = speakerPeaks.percentile(0.95)
             self.level = level
             let quiet = speakerPeaks.count(below: level - Self.quietSyllables)
-            let quietVoice = speakerPeaks.percentile(0.5, below: level - Self.quietSyllables)
-            anotherVoice = Double(quiet) > Self.anotherVoiceShare * Double(peaks) ? quietVoice : nil
-            voiceInPauses = Double(standingApart) > Self.apartShare * Double(peaks) ? quietVoice : nil
+            let manyQuiet = Double(quiet) > Self.anotherVoiceShare * Double(peaks)
+            let manyApart = Double(standingApart) > Self.apartShare * Double(peaks)
+            let quietVoice =
+                manyQuiet || manyApart ? speakerPeaks.percentile(0.5, below: level - Self.quietSyllables) : nil
+            anotherVoice = manyQuiet ? quietVoice : nil
+            voiceInPauses = manyApart ? quietVoice : nil
             framesSinceRefresh = 0
         }
     }
