@@ -40,8 +40,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// a phrase shorter than a word (0.1 s), 9 recognises another voice by its quiet syllables
     /// standing apart from the speaker's, in their pauses, 10 recognises a reverberant room whose
     /// tails flicker, keeps the soft start of the first word there, and judges no room by its falls
-    /// where the noise lies less than 20 dB under the speech.
-    public static let detectorVersion = 10
+    /// where the noise lies less than 20 dB under the speech, 11 ends speech before a pause where its
+    /// ringing tail began in a reverberant room.
+    public static let detectorVersion = 11
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

@@ -140,6 +140,16 @@ struct FrameTiming {
     }
 }
 
+/// A stretch of what may be the speaker's speech, as the detector ended it.
+private struct Stretch {
+    var span: TimeSpan
+    /// Its loudest frame, in dB (`FrameFeatures.intensity`).
+    var peak: Float
+    /// In a reverberant room, where its ringing tail began, in seconds
+    /// (`SpeechTracker.ringingTailStart(of:judging:)`).
+    var tailStart: Double? = nil
+}
+
 /// Collects, frame by frame, the speech segments and syllable peaks.
 ///
 /// Every frame teaches the models of the speaker and the room as it arrives, but is judged only
@@ -155,7 +165,7 @@ struct SpeechTracker: FrameConsumer {
     private var decay = RoomDecay()
     private(set) var syllables = SyllableNuclei()
     private var fillers: FilledPauseDetector?
-    private var segments: [(span: TimeSpan, peak: Float)] = []
+    private var segments: [Stretch] = []
     /// Frames not judged yet: the lead-in, then the look-ahead.
     private var pending: [(index: Int, features: FrameFeatures)] = []
     private var pendingHead = 0
@@ -256,7 +266,10 @@ struct SpeechTracker: FrameConsumer {
         }
         detector.adapt(toNoisyRoom: (room.signalToNoise ?? .infinity) < Self.noisyRoom)
         if let speech = detector.process(frame: index, score: score) {
-            segments.append((frameTiming.span(of: speech), peak))
+            segments.append(
+                Stretch(
+                    span: frameTiming.span(of: speech), peak: peak,
+                    tailStart: reverberant ? ringingTailStart(of: speech, judging: position) : nil))
             peak = -.infinity
         }
     }
@@ -274,6 +287,28 @@ struct SpeechTracker: FrameConsumer {
 
     /// A frame falling by this share of the room's median fall, or more, is ringing out.
     static let decayShare: Float = 0.6
+
+    /// Where the ringing tail of the stretch of speech `frames` began, in seconds, in a reverberant
+    /// room: at the end of the last frame within `tailDepth` dB of the loudest of its last
+    /// `tailSearch` frames (its last syllable), `position` being the frame of `pending` now judged.
+    /// A tail flickers as it dies away, so `isFalling(at:roomFall:)` leaves some of its frames as
+    /// speech, and a stretch ended 0.1–0.2 s after the speaker stopped (RT60 0.9 s, median).
+    private func ringingTailStart(of frames: ClosedRange<Int>, judging position: Int) -> Double {
+        let last = position - (pending[position].index - frames.upperBound)
+        let first = max(0, last - Self.tailSearch, last - (frames.count - 1))
+        var loudest = -Float.infinity
+        for other in first...last { loudest = max(loudest, pending[other].features.level) }
+        var end = last
+        while end > first && pending[end].features.level < loudest - Self.tailDepth { end -= 1 }
+        return frameTiming.span(of: frames.lowerBound...pending[end].index).end
+    }
+
+    /// How far back from a stretch's end its last syllable is looked for, in frames (0.5 s).
+    static let tailSearch = 50
+    /// How far under its last syllable's loudest frame a stretch of speech ends in a reverberant
+    /// room, in dB. Where the speaker stopped (the truth's end of speech), the level had fallen a
+    /// median 11 dB from there at RT60 0.9 s and 14 dB at 0.6 s (main and held-out corpora).
+    static let tailDepth: Float = 12
 
     /// A room whose signal-to-noise ratio is under this many dB is noisy (white noise 10 dB under
     /// the speech measures 13–16.5 dB; 20 dB under, 22.5 dB or more).
@@ -314,8 +349,10 @@ struct SpeechTracker: FrameConsumer {
     /// the speaker's onset too, and keeping rises there took the median latency error at 20 dB
     /// from 9 to 26 ms.
     static let answerUnderWay = 100
-    /// Frames already judged that stay in `pending`, for `syllableLevel(at:over:)`.
-    static let judgedKept = syllableReach
+    /// Frames already judged that stay in `pending`, for `syllableLevel(at:over:)` and
+    /// `ringingTailStart(of:judging:)` (which looks back from a stretch's end, itself a hangover
+    /// behind the frame judged).
+    static let judgedKept = syllableReach + tailSearch
 
     /// The verdict on the whole recording (once `finish()` has run). Other voices show in the quiet
     /// part of the recording (`RoomEstimate`), as syllables far quieter than the speaker's
@@ -346,7 +383,7 @@ struct SpeechTracker: FrameConsumer {
     /// speaker's) a first stretch peaked more than 8 dB under the loud end twice, each followed by
     /// loud speech 0.34 and 0.56 s later; another voice in the lead-in peaked 7 to 20 dB under it,
     /// and the speaker's loud speech began 0.46 to 3 s later.
-    private func otherVoiceLeadIn(_ speech: [(span: TimeSpan, peak: Float)]) -> Int {
+    private func otherVoiceLeadIn(_ speech: [Stretch]) -> Int {
         guard let level = speaker.level, let loud = speech.firstIndex(where: { $0.peak >= level - Self.loudSpeech }),
             loud > 0, speech[..<loud].allSatisfy({ $0.peak < level - Self.quietStart }),
             speech[loud].span.start - speech[0].span.start >= Self.quietStartGap
@@ -367,7 +404,7 @@ struct SpeechTracker: FrameConsumer {
     mutating func finish(minimumPause: Double) -> [TimeSpan] {
         judgePending()
         fillers?.finish()
-        if let speech = detector.finish() { segments.append((frameTiming.span(of: speech), peak)) }
+        if let speech = detector.finish() { segments.append(Stretch(span: frameTiming.span(of: speech), peak: peak)) }
         var speech = segments.filter { speaker.isSpeaker(peak: $0.peak) }
         let otherVoice = otherVoiceLeadIn(speech)
         leadInWasAnotherVoice = otherVoice > 0
@@ -380,6 +417,16 @@ struct SpeechTracker: FrameConsumer {
             speech[phrase.upperBound - 1].span.end - speech[phrase.lowerBound].span.start < Self.shortestPhrase
         }
         for phrase in blips.reversed() { speech.removeSubrange(phrase) }
+        // Before a pause, or at the end, a stretch ends where its ringing tail began. Between the
+        // stretches of a phrase the tail is left: cutting it there made gaps of 0.15–0.25 s into
+        // false pauses (RT60 0.6 s: precision 0.988 → 0.930).
+        for index in speech.indices {
+            guard let tail = speech[index].tailStart else { continue }
+            let next = speech.index(after: index)
+            if next == speech.endIndex || speech[next].span.start - speech[index].span.end >= minimumPause {
+                speech[index].span.end = min(speech[index].span.end, tail)
+            }
+        }
         return speech.map(\.span)
     }
 
@@ -392,7 +439,7 @@ struct SpeechTracker: FrameConsumer {
 
     /// `speech` in phrases (by index): stretches separated by silences shorter than `minimumPause`
     /// seconds.
-    private static func phrases(of speech: [(span: TimeSpan, peak: Float)], minimumPause: Double) -> [Range<Int>] {
+    private static func phrases(of speech: [Stretch], minimumPause: Double) -> [Range<Int>] {
         var phrases: [Range<Int>] = []
         var first = 0
         while first < speech.count {
@@ -413,7 +460,7 @@ struct SpeechTracker: FrameConsumer {
     /// loud end). The first phrase is `otherVoiceLeadIn(_:)`'s to judge. Without the other voices'
     /// condition, the rule left stretches out only of answers with other voices in the accuracy
     /// corpora, but for one "erm" between two pauses, which the held-vowel condition keeps.
-    private func otherVoiceIslands(_ speech: [(span: TimeSpan, peak: Float)], minimumPause: Double) -> Set<Int> {
+    private func otherVoiceIslands(_ speech: [Stretch], minimumPause: Double) -> Set<Int> {
         guard let level = speaker.level else { return [] }
         var islands = Set<Int>()
         for phrase in Self.phrases(of: speech, minimumPause: minimumPause).dropFirst()
