@@ -18,6 +18,9 @@ struct FrameFeatures {
     var lowBandShare: Float
     /// The frame's whole speech-band power, noise included, in dB (relative to full scale, roughly).
     var level: Float = -120
+    /// Share of that power at 4 kHz and above: a large part of the fricatives' and of most noises'
+    /// in full-band audio, (next to) none in a phone line's (300–3400 Hz) or at 8 kHz.
+    var topBandShare: Float = 0
     /// True when the frame holds (next to) nothing at all: the digital zeros a stream or a file may
     /// start with, which say nothing about the room.
     var isDigitalSilence = false
@@ -70,6 +73,8 @@ struct FrameAnalyzer {
     private let lowBins: Range<Int>
     /// The speech band cut at 700 Hz, 1.5 kHz and 2.5 kHz.
     private let subBands: [Range<Int>]
+    /// The bins at 4 kHz and above (none at 8 kHz).
+    private let topBins: Range<Int>
     /// Frames measured so far.
     private(set) var frameCount = 0
 
@@ -113,6 +118,7 @@ struct FrameAnalyzer {
             min(max($0, band.lowerBound), band.upperBound)
         }
         subBands = zip(edges, edges.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
+        topBins = edges[4]..<band.upperBound
     }
 
     /// Feeds samples at the input rate; hands each completed frame's features to `tracker`.
@@ -201,6 +207,10 @@ struct FrameAnalyzer {
         var features = scored
         features.isDigitalSilence = isDigitalSilence
         features.level = level
+        if bandPower > 0 && !topBins.isEmpty {
+            features.topBandShare =
+                power.withUnsafeBufferPointer { Self.sum(of: UnsafeBufferPointer(rebasing: $0[topBins])) } / bandPower
+        }
         let looksLikeNoise = features.speechScore < Self.noiseScore
         var vowel: VowelSound?
         if let timbre, let formants, !looksLikeNoise && features.lowBandShare >= FilledPauseDetector.voicedShare {
