@@ -161,7 +161,7 @@ def through_sox(samples, *effects, extension="wav", encoding=()):
     with tempfile.TemporaryDirectory() as folder:
         source, coded = os.path.join(folder, "in.wav"), os.path.join(folder, f"coded.{extension}")
         write_wav(source, samples)
-        run(["sox", source, *encoding, coded, *effects])
+        run(["sox", "-R", source, *encoding, coded, *effects])
         return read_audio(coded)
 
 
@@ -282,7 +282,7 @@ def held(clip, length):
     with tempfile.TemporaryDirectory() as folder:
         source, stretched = os.path.join(folder, "in.wav"), os.path.join(folder, "out.wav")
         write_wav(source, clip / (np.max(np.abs(clip)) + 1e-12) * 0.9)
-        run(["sox", source, stretched, "tempo", "-s", f"{len(clip) / RATE / length:.4f}"])
+        run(["sox", "-R", source, stretched, "tempo", "-s", f"{len(clip) / RATE / length:.4f}"])
         return read_audio(stretched)
 
 
