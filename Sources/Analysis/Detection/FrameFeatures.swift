@@ -71,7 +71,7 @@ struct FrameAnalyzer {
     private let formants: FormantEstimator?
     private let speechBins: Range<Int>
     private let lowBins: Range<Int>
-    /// The speech band cut at 700 Hz, 1.5 kHz and 2.5 kHz.
+    /// The speech band cut at 700 Hz, 1.5, 2.5 and 4 kHz.
     private let subBands: [Range<Int>]
     /// The bins at 4 kHz and above (none at 8 kHz).
     private let topBins: Range<Int>
