@@ -237,15 +237,15 @@ struct SpeechTracker: FrameConsumer {
     /// Judges the frame at `position` of `pending`.
     private mutating func judge(at position: Int) {
         let (index, features) = pending[position]
+        let reverberant = decay.isReverberant(signalToNoise: room.signalToNoise)
+        // Before the speaker's first word nothing of theirs rings on: the stricter range for a
+        // reverberant room's tails would only cut the soft start of that word (median latency
+        // error in rooms of 0.9 s: 17 → 8 ms).
         // A voice heard in the speaker's pauses is gated by its level unless the room's gate already
         // applies: where the room is full of other voices (10 dB down), their quiet syllables are
         // also the speaker's soft ones, and gating both cut the speaker's words (voices 10 dB: F1
         // 0.807 → 0.793 on the main corpus, 0.743 → 0.684 and 0.850 → 0.791 on two fresh ones).
         // The room learns without this gate (`learnRoom()`), or it would no longer hear the voices.
-        let reverberant = decay.isReverberant(signalToNoise: room.signalToNoise)
-        // Before the speaker's first word nothing of theirs rings on: the stricter range for a
-        // reverberant room's tails would only cut the soft start of that word (median latency
-        // error in rooms of 0.9 s: 17 → 8 ms).
         var score = speaker.score(
             features, reverberant: reverberant && lastSpeechFrame >= 0, gatingVoiceInPauses: room.backgroundGate == nil)
         if let gate = room.backgroundGate, features.level < gate,

@@ -43,10 +43,9 @@ struct SpeakerModel {
     /// Quiet syllables standing apart from the speaker's (see `apartShare`).
     private var standingApart = 0
     private var frame = 0
-    private var candidateFrame = 0
     private var framesSinceRefresh = 0
     private var risingFrom: Float = .infinity
-    private var candidate: (intensity: Float, strong: Bool)?
+    private var candidate: (intensity: Float, strong: Bool, frame: Int)?
     /// The speaker's loud end (95th percentile of their syllable peaks) in dB, once known.
     private(set) var level: Float?
     /// Syllables this far below the speaker's loud end, in dB, are quiet ones…
@@ -144,13 +143,12 @@ struct SpeakerModel {
     private mutating func trackPeaks(_ intensity: Float, strong: Bool) {
         if let peak = candidate {
             if intensity > peak.intensity {
-                candidate = (intensity, strong)
-                candidateFrame = frame
+                candidate = (intensity, strong, frame)
             } else if intensity < peak.intensity - peakProminence {
                 if peak.strong {
                     speakerPeaks.add(peak.intensity)
                     peaks += 1
-                    recentPeaks.append((candidateFrame, peak.intensity))
+                    recentPeaks.append((peak.frame, peak.intensity))
                 }
                 candidate = nil
                 risingFrom = intensity
@@ -158,8 +156,7 @@ struct SpeakerModel {
         } else if intensity < risingFrom {
             risingFrom = intensity
         } else if intensity > risingFrom + peakProminence {
-            candidate = (intensity, strong)
-            candidateFrame = frame
+            candidate = (intensity, strong, frame)
         }
     }
 
