@@ -66,7 +66,7 @@ public struct AnswerEndDetector {
         mutating func consume(frame index: Int, features: FrameFeatures, vowel: VowelSound?) {
             frame = index + 1
             if !features.isDigitalSilence { speaker.learn(features) }
-            if let speech = detector.process(frame: index, score: speaker.score(features)) {
+            if case .speech(let speech) = detector.process(frame: index, score: speaker.score(features)) {
                 lastSpeech = speech.upperBound
             }
         }

@@ -166,6 +166,8 @@ struct SpeechTracker: FrameConsumer {
     private(set) var syllables = SyllableNuclei()
     private var fillers: FilledPauseDetector?
     private var segments: [Stretch] = []
+    /// Bursts too short to be speech on their own (`VoiceActivityDetector.Ending.burst`).
+    private var bursts: [Stretch] = []
     /// Frames not judged yet: the lead-in, then the look-ahead.
     private var pending: [(index: Int, features: FrameFeatures)] = []
     private var pendingHead = 0
@@ -265,12 +267,18 @@ struct SpeechTracker: FrameConsumer {
             lastSpeechFrame = index
         }
         detector.adapt(toNoisyRoom: (room.signalToNoise ?? .infinity) < Self.noisyRoom)
-        if let speech = detector.process(frame: index, score: score) {
+        switch detector.process(frame: index, score: score) {
+        case .speech(let speech):
             segments.append(
                 Stretch(
                     span: frameTiming.span(of: speech), peak: peak,
                     tailStart: reverberant ? ringingTailStart(of: speech, judging: position) : nil))
             peak = -.infinity
+        case .burst(let burst):
+            bursts.append(Stretch(span: frameTiming.span(of: burst), peak: peak))
+            peak = -.infinity
+        case nil:
+            break
         }
     }
 
@@ -404,7 +412,9 @@ struct SpeechTracker: FrameConsumer {
     mutating func finish(minimumPause: Double) -> [TimeSpan] {
         judgePending()
         fillers?.finish()
-        if let speech = detector.finish() { segments.append(Stretch(span: frameTiming.span(of: speech), peak: peak)) }
+        if case .speech(let speech) = detector.finish() {
+            segments.append(Stretch(span: frameTiming.span(of: speech), peak: peak))
+        }
         var speech = segments.filter { speaker.isSpeaker(peak: $0.peak) }
         let otherVoice = otherVoiceLeadIn(speech)
         leadInWasAnotherVoice = otherVoice > 0
@@ -417,6 +427,7 @@ struct SpeechTracker: FrameConsumer {
             speech[phrase.upperBound - 1].span.end - speech[phrase.lowerBound].span.start < Self.shortestPhrase
         }
         for phrase in blips.reversed() { speech.removeSubrange(phrase) }
+        speech = Self.bridged(speech, by: bursts, minimumPause: minimumPause)
         // Before a pause, or at the end, a stretch ends where its ringing tail began. Between the
         // stretches of a phrase the tail is left: cutting it there made gaps of 0.15–0.25 s into
         // false pauses (RT60 0.6 s: precision 0.988 → 0.930).
@@ -428,6 +439,34 @@ struct SpeechTracker: FrameConsumer {
             }
         }
         return speech.map(\.span)
+    }
+
+    /// `speech` with the bursts that bridge a silence of `minimumPause` or more: a chain of bursts
+    /// from the stretch before the silence to the one after it, each less than `minimumPause` from
+    /// the last. A stop's release between its closure and the next sound is such a burst (a /t/
+    /// released 25 ms after a 140 ms closure and followed by a 125 ms gap); dropped, the closure,
+    /// the release and the gap made a false pause.
+    private static func bridged(_ speech: [Stretch], by bursts: [Stretch], minimumPause: Double) -> [Stretch] {
+        guard !bursts.isEmpty else { return speech }
+        var result: [Stretch] = []
+        var next = 0
+        for stretch in speech {
+            if let previous = result.last, stretch.span.start - previous.span.end >= minimumPause {
+                while next < bursts.count && bursts[next].span.start < previous.span.end { next += 1 }
+                var chain: [Stretch] = []
+                var reached = previous.span.end
+                while next < bursts.count, case let burst = bursts[next], burst.span.end <= stretch.span.start,
+                    burst.span.start - reached < minimumPause
+                {
+                    chain.append(burst)
+                    reached = burst.span.end
+                    next += 1
+                }
+                if !chain.isEmpty && stretch.span.start - reached < minimumPause { result += chain }
+            }
+            result.append(stretch)
+        }
+        return result
     }
 
     /// A phrase shorter than this, in seconds, is not a word: a word said on its own between two

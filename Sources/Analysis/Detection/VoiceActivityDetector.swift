@@ -3,8 +3,16 @@
 /// Speech starts after `onsetFrames` frames in a row score above `onThreshold`; its start is moved
 /// back over the frames just before that scored above the lower `offThreshold` (the soft start of
 /// a word). It ends once `hangoverFrames` frames in a row score below `offThreshold`, at the last
-/// frame above it. Stretches shorter than the minimum speech length are dropped as clicks.
+/// frame above it. Stretches shorter than the minimum speech length, and single loud frames that
+/// start none, are bursts: a click, or a stop's release between its closure and the next sound.
 struct VoiceActivityDetector {
+    /// What a frame ended (first and last frame).
+    enum Ending: Equatable {
+        case speech(ClosedRange<Int>)
+        /// Too short to be speech on its own (see `SpeechTracker.bridged(_:by:minimumPause:)`).
+        case burst(ClosedRange<Int>)
+    }
+
     var onThreshold: Float = 4
     var offThreshold: Float = 0.6
     var onsetFrames = 2
@@ -39,8 +47,8 @@ struct VoiceActivityDetector {
         hangoverFrames = noisy ? 6 : 8
     }
 
-    /// Feeds one frame. Returns a finished stretch of speech (first and last frame) when one ends.
-    mutating func process(frame index: Int, score: Float) -> ClosedRange<Int>? {
+    /// Feeds one frame. Returns a stretch of speech or a burst when one ends.
+    mutating func process(frame index: Int, score: Float) -> Ending? {
         // The lower threshold judges two frames' mean: a single frame of noise flickers above it
         // far more often than two in a row.
         let weak = (score + previousScore) / 2 > offThreshold
@@ -64,7 +72,11 @@ struct VoiceActivityDetector {
             }
             return nil
         }
-        strongRun = score > onThreshold ? strongRun + 1 : 0
+        guard score > onThreshold else {
+            defer { strongRun = 0 }
+            return strongRun > 0 ? .burst(index - strongRun...index - 1) : nil
+        }
+        strongRun += 1
         if strongRun >= onsetFrames {
             inSpeech = true
             quietRun = 0
@@ -76,13 +88,13 @@ struct VoiceActivityDetector {
     }
 
     /// Closes a stretch still open at the end of the audio.
-    mutating func finish() -> ClosedRange<Int>? {
+    mutating func finish() -> Ending? {
         guard inSpeech else { return nil }
         inSpeech = false
         return finished(startFrame...lastActiveFrame)
     }
 
-    private func finished(_ frames: ClosedRange<Int>) -> ClosedRange<Int>? {
-        frames.count >= minimumSpeechFrames ? frames : nil
+    private func finished(_ frames: ClosedRange<Int>) -> Ending {
+        frames.count >= minimumSpeechFrames ? .speech(frames) : .burst(frames)
     }
 }
