@@ -43,8 +43,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// where the noise lies less than 20 dB under the speech, 11 ends speech before a pause where its
     /// ringing tail began in a reverberant room, 12 counts quieter frames as the speaker's in
     /// narrowband audio (a phone line), where fricatives lose most of their power, 13 keeps a burst
-    /// too short to be speech where it bridges a silence (a stop's release inside a phrase).
-    public static let detectorVersion = 13
+    /// too short to be speech where it bridges a silence (a stop's release inside a phrase), 14
+    /// also counts as bursts the weak frames a noisy room leaves of such a release.
+    public static let detectorVersion = 14
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],
