@@ -15,6 +15,7 @@ speech power):
   voices-30dB / -20dB / -10dB   1 to 6 background talkers from another synthesizer, from the start
   reverb-0.3s / 0.6s / 0.9s     exponentially decaying noise impulse responses of that RT60
   bumps        clicks, thumps and breaths 30-40 dB below the speaker in the lead-in and in pauses
+               (in long ones, and a click in every pause shorter than 0.8 s)
   zeros        0.1-1 s of digital zeros before a faint room noise starts; zeros-ogg, zeros-mp3: the
                same after a lossy round trip (the codec's delay removed)
   phone        300-3400 Hz, 8 kHz, mu-law, a little line noise, back to 16 kHz
@@ -428,6 +429,26 @@ def quiet_gaps(runs, n, latency_end):
     return [(s + margin, e - margin) for s, e in edges if e - s >= int(0.8 * RATE)]
 
 
+def click(rng):
+    """A click: 6 ms of noise dying away in 1.5 ms."""
+    length = int(0.006 * RATE)
+    return rng.standard_normal(length) * np.exp(-np.arange(length) / (0.0015 * RATE))
+
+
+def short_pause_clicks(rng, signal, runs, power):
+    """A click 30 to 40 dB below the speaker somewhere in each pause shorter than 0.8 s, at least
+    20 ms from the speech: a lip or tongue click where it could join two phrases into one."""
+    out = np.zeros(len(signal))
+    margin = int(0.02 * RATE)
+    for (_, end), (start, _) in zip(runs, runs[1:]):
+        if start - end >= int(0.8 * RATE):
+            continue
+        event = click(rng)
+        at = int(rng.integers(end + margin, start - margin - len(event)))
+        out[at:at + len(event)] += at_level(event, power, rng.uniform(30, 40))
+    return out
+
+
 def bump_events(rng, signal, runs, power):
     """Clicks, thumps (a knock on the desk) and breaths in the lead-in and in long pauses, each 30
     to 40 dB below the speaker."""
@@ -436,8 +457,8 @@ def bump_events(rng, signal, runs, power):
         for _ in range(int(rng.integers(1, 3))):
             kind = ["click", "thump", "breath"][int(rng.integers(3))]
             if kind == "click":
-                length = int(0.006 * RATE)
-                event = rng.standard_normal(length) * np.exp(-np.arange(length) / (0.0015 * RATE))
+                event = click(rng)
+                length = len(event)
             elif kind == "thump":
                 length = int(rng.uniform(0.08, 0.15) * RATE)
                 t = np.arange(length) / RATE
@@ -456,7 +477,7 @@ def bump_events(rng, signal, runs, power):
     return out
 
 
-def conditions(rng, signal, runs, voice, number, wanted):
+def conditions(rng, signal, runs, voice, number, wanted, seed):
     power = speech_power(signal, runs)
     room = at_level(coloured_noise(rng, len(signal), "pink"), power, 45)
     for name in wanted:
@@ -471,7 +492,10 @@ def conditions(rng, signal, runs, voice, number, wanted):
         elif kind == "reverb":
             yield name, reverb(rng, signal, float(level[:-1])) + room, RATE
         elif name == "bumps":
-            yield name, signal + room + bump_events(rng, signal, runs, power), RATE
+            # The short pauses' clicks have a generator of their own, so that adding them left
+            # every other file as it was.
+            clicks = short_pause_clicks(np.random.default_rng([seed, number, 1]), signal, runs, power)
+            yield name, signal + room + bump_events(rng, signal, runs, power) + clicks, RATE
         elif kind == "zeros":
             zeros = int(min(rng.uniform(0.1, 1.0), runs[0][0] / RATE - 0.2) * RATE)
             hiss = at_level(coloured_noise(rng, len(signal), "white"), power, 40) + room
@@ -531,7 +555,7 @@ def main():
         else:
             signal, answer_truth, runs = make_answer(rng, voice)
         signal = signal * (0.5 / np.max(np.abs(signal)))
-        for condition, audio, rate in conditions(rng, signal, runs, voice, number, wanted):
+        for condition, audio, rate in conditions(rng, signal, runs, voice, number, wanted, args.seed):
             condition = "fillers-" + condition if args.fillers else condition
             name = f"{condition}/answer{number:02d}.wav"
             os.makedirs(os.path.join(args.output, condition), exist_ok=True)
