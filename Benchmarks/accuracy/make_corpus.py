@@ -36,7 +36,12 @@ written as fillers-clean and fillers-pink-20dB; and fluent-lengthened: answers o
 with no filled pause at all but two lengthened words each (the false alarms that matter most),
 clean and with pink noise at 20 dB (fluent-lengthened-pink-20dB).
 
-usage: make_corpus.py OUTPUT_DIR [--answers N] [--seed S] [--conditions NAME,...] [--fillers]
+With --human every answer is said by a real person instead: the eight channel names ("Front
+Center", "Rear Left", ...) that alsa-utils' speaker-test plays, recorded by one speaker (Debian
+`alsa-utils`, /usr/share/sounds/alsa), taken as the phrases, in every condition above. A check that
+what the synthesizers taught holds for a human voice: real fricatives, releases and breathing.
+
+usage: make_corpus.py OUTPUT_DIR [--answers N] [--seed S] [--conditions NAME,...] [--fillers | --human]
 """
 import argparse
 import json
@@ -88,6 +93,11 @@ VOICES = [
     ("espeak", "en+f2"), ("flite", "rms"), ("mbrola", "mb-us2"), ("flite", "awb"),
     ("espeak", "en-us+m3"), ("mbrola", "mb-en1"), ("flite", "kal16"),
 ]
+# A real voice (--human): the channel names of alsa-utils' speaker-test, one recording each.
+HUMAN_VOICE = ("human", "alsa")
+HUMAN_RECORDINGS = "/usr/share/sounds/alsa"
+HUMAN_PHRASES = ["Front Center", "Front Left", "Front Right", "Rear Center", "Rear Left", "Rear Right",
+                 "Side Left", "Side Right"]
 GAPS = [0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.3, 1.7, 2.2, 3.0, 4.0, 5.0]
 SPEECH_RANGE_DB = 35.0
 MIN_PAUSE = 0.25
@@ -102,10 +112,14 @@ def run(command, **options):
 
 
 def synthesise(text, voice, speed):
-    """One phrase from one synthesizer at about `speed` words per minute, as 16 kHz samples."""
+    """One phrase from one synthesizer at about `speed` words per minute, as 16 kHz samples; for
+    the human voice, its recording of the phrase (at its own pace)."""
     key = (text, voice, speed)
     if key not in _synthesised:
         engine, name = voice
+        if engine == "human":
+            _synthesised[key] = read_audio(os.path.join(HUMAN_RECORDINGS, text.replace(" ", "_") + ".wav"))
+            return _synthesised[key]
         stretch = f"{165 / speed:.3f}"  # flite and festival take a duration factor (1: their own pace)
         with tempfile.TemporaryDirectory() as folder:
             raw, script = os.path.join(folder, "raw.wav"), os.path.join(folder, "text.txt")
@@ -196,7 +210,7 @@ def speech_spans(samples):
     return [(s * frame, e * frame) for s, e in spans]
 
 
-def make_answer(rng, voice):
+def make_answer(rng, voice, phrases=PHRASES):
     phrase_count = rng.integers(3, 7)
     speed = int(rng.integers(120, 200))
     latency = float(rng.uniform(0.4, 4.0))
@@ -204,7 +218,7 @@ def make_answer(rng, voice):
     speech = []
     syllable_count = 0
     position = len(pieces[0])
-    for index, text in enumerate(rng.choice(PHRASES, size=phrase_count, replace=False)):
+    for index, text in enumerate(rng.choice(phrases, size=phrase_count, replace=False)):
         clip = synthesise(str(text), voice, speed)
         clip = clip / (np.max(np.abs(clip)) + 1e-12)  # one level for the whole answer, whatever the voice
         speech += [[position + start, position + end] for start, end in speech_spans(clip)]
@@ -226,7 +240,7 @@ def make_answer(rng, voice):
             runs.append([start, end])
     truth = {
         "voice": "/".join(voice),
-        "speed": speed,
+        "speed": None if voice == HUMAN_VOICE else speed,
         "duration": len(signal) / RATE,
         "latency": runs[0][0] / RATE,
         "speech": [{"start": s / RATE, "end": e / RATE} for s, e in runs],
@@ -397,7 +411,7 @@ def coloured_noise(rng, n, kind):
 
 def background_voices(rng, n, talkers, speaker):
     """`talkers` people talking at once, each from a synthesizer other than the speaker's."""
-    others = [v for v in VOICES if v[0] != speaker[0]]
+    others = [v for v in VOICES if v[0] != speaker[0]]  # every synthesizer, for the human voice
     mix = np.zeros(n)
     for talker in range(talkers):
         voice = others[int(rng.integers(len(others)))]
@@ -529,8 +543,12 @@ def main():
     parser.add_argument("--answers", type=int, default=22)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--conditions", default=",".join(CONDITIONS), help="comma-separated subset")
-    parser.add_argument("--fillers", action="store_true", help="answers with filled pauses (see above)")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--fillers", action="store_true", help="answers with filled pauses (see above)")
+    kind.add_argument("--human", action="store_true", help="answers said by a real person (see above)")
     args = parser.parse_args()
+    if args.human and not os.path.isdir(HUMAN_RECORDINGS):
+        parser.error(f"--human needs the recordings in {HUMAN_RECORDINGS} (Debian package alsa-utils)")
     wanted = ["clean", "pink-20dB"] if args.fillers else args.conditions.split(",")
     unknown = [c for c in wanted if c not in CONDITIONS]
     if unknown:
@@ -539,7 +557,7 @@ def main():
     os.makedirs(args.output, exist_ok=True)
     truth = {}
     for number in range(args.answers):
-        voice = VOICES[number % len(VOICES)]
+        voice = HUMAN_VOICE if args.human else VOICES[number % len(VOICES)]
         if args.fillers:
             signal, answer_truth, runs = make_filler_answer(rng, voice)
             fluent, fluent_truth, fluent_runs = make_filler_answer(rng, voice, with_fillers=False)
@@ -553,7 +571,7 @@ def main():
                 write_wav(os.path.join(args.output, name), audio, RATE)
                 truth[name] = fluent_truth
         else:
-            signal, answer_truth, runs = make_answer(rng, voice)
+            signal, answer_truth, runs = make_answer(rng, voice, HUMAN_PHRASES if args.human else PHRASES)
         signal = signal * (0.5 / np.max(np.abs(signal)))
         for condition, audio, rate in conditions(rng, signal, runs, voice, number, wanted, args.seed):
             condition = "fillers-" + condition if args.fillers else condition
@@ -561,7 +579,8 @@ def main():
             os.makedirs(os.path.join(args.output, condition), exist_ok=True)
             write_wav(os.path.join(args.output, name), audio, rate)
             truth[name] = answer_truth
-        print(f"answer {number + 1}/{args.answers}: {answer_truth['voice']} at {answer_truth['speed']} wpm, "
+        pace = f"at {answer_truth['speed']} wpm" if answer_truth["speed"] else "at its own pace"
+        print(f"answer {number + 1}/{args.answers}: {answer_truth['voice']} {pace}, "
               f"{len(answer_truth['pauses'])} pauses, {len(answer_truth.get('filledPauses', []))} filled pauses",
               flush=True)
     with open(os.path.join(args.output, "truth.json"), "w") as out:
