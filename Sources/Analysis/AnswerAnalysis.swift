@@ -44,8 +44,10 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// ringing tail began in a reverberant room, 12 counts quieter frames as the speaker's in
     /// narrowband audio (a phone line), where fricatives lose most of their power, 13 keeps a burst
     /// too short to be speech where it bridges a silence (a stop's release inside a phrase), 14
-    /// also counts as bursts the weak frames a noisy room leaves of such a release.
-    public static let detectorVersion = 14
+    /// also counts as bursts the weak frames a noisy room leaves of such a release, 15 judges
+    /// another voice only by peaks as wide as a vowel (a real voice's releases and clicks had passed
+    /// for another voice's syllables).
+    public static let detectorVersion = 15
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],
