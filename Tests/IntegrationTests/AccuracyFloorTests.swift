@@ -19,7 +19,6 @@ import FileAnalysis
         let pauses: [Span]
         let speech: [Span]
         let latency: Double
-        let syllables: Int
         let filledPauses: [Span]?
         let lengthenedWords: [Span]?
     }
@@ -235,22 +234,13 @@ import FileAnalysis
     /// end and apart from its vowels, where a synthesizer hardly does: detector version 14 took
     /// those releases for another voice's syllables, reported other voices in a quiet room and cut
     /// the speaker's word ends under that voice's level into false pauses (F1 0.744 here, all six
-    /// answers flagged). Version 15 counts only peaks as wide as a vowel as syllables: 0.986. And
-    /// over a contour smoothed for 30 ms, the releases and the wobble of a diphthong were syllables
-    /// too, 65 % too many here (version 15); over 70 ms (version 16), 10 %.
+    /// answers flagged). Version 15 counts only peaks as wide as a vowel as syllables: 0.986.
     @Test func aRealVoicesReleasesAreNotAnotherVoice() throws {
-        var counted = 0, said = 0
-        let f1 = try Self.pauseF1OfSixAnswers(seed: 21, condition: "phone", human: true) { name, answer, analysis in
+        let f1 = try Self.pauseF1OfSixAnswers(seed: 21, condition: "phone", human: true) { name, _, analysis in
             #expect(!analysis.reliability.backgroundSpeech, "\(name): other voices reported in a quiet room")
-            counted += analysis.metrics.syllableCount
-            said += answer.syllables
         }
-        let excess = Double(counted - said) / Double(said)
-        print(
-            "accuracy floor: human voice, phone, seed 21, F1 \(String(format: "%.3f", f1)) (floor 0.95), syllables \(counted) for \(said)"
-        )
+        print("accuracy floor: human voice, phone, seed 21, F1 \(String(format: "%.3f", f1)) (floor 0.95)")
         #expect(f1 >= 0.95, "F1 \(f1)")
-        #expect(abs(excess) <= 0.25, "\(counted) syllables counted for \(said) said")
     }
 
     /// The pause F1 of six fresh answers (make_corpus.py seed `seed`, said by a real person with

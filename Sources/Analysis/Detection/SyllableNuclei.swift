@@ -18,37 +18,20 @@ struct SyllableNuclei {
     private var histogram = IntensityHistogram()
     private var lookingForPeak = false
     private var extreme = Peak(time: 0, intensity: .infinity, voiced: false)
-    /// The contour is smoothed over `smoothing` frames (70 ms), binomially, in dB: a diphthong's
-    /// wobble or a stop's release is not a syllable of its own. De Jong & Wempe take the contour
-    /// from Praat's intensity with a 50 Hz pitch floor, whose window lasts 64 ms (Boersma &
-    /// Weenink, "Sound: To Intensity": an effective duration of 3.2 / pitch floor). Over three
-    /// frames, a real voice's syllables came out 38–41 % too many in clean audio and 71–81 %
-    /// through a phone line (BENCHMARKS.md, "A real voice").
-    static let smoothing = 7
-    private static let weights: [Float] = {
-        var row: [Float] = [1]
-        for _ in 1..<smoothing { row = zip(row + [0], [0] + row).map { $0 + $1 } }
-        let total = row.reduce(0, +)
-        return row.map { $0 / total }
-    }()
-    /// The last `smoothing` frames, by `frame % smoothing`.
-    private var recent = [(time: Double, intensity: Float, share: Float)](
-        repeating: (0, 0, 0), count: SyllableNuclei.smoothing)
-    private var frame = 0
+    /// Three-point smoothing of the contour (one frame of delay).
+    private var previous: (time: Double, intensity: Float, share: Float)?
+    private var beforePrevious: Float?
 
     /// Feeds one frame's intensity (dB) and low-band share at `time`.
     mutating func process(time: Double, intensity: Float, lowBandShare: Float) {
         histogram.add(intensity)
-        recent[frame % Self.smoothing] = (time, intensity, lowBandShare)
-        frame += 1
-        guard frame >= Self.smoothing else { return }
-        // The frame at the centre of the window, `smoothing / 2` frames back.
-        var smoothed: Float = 0
-        for (offset, weight) in Self.weights.enumerated() {
-            smoothed += weight * recent[(frame - Self.smoothing + offset) % Self.smoothing].intensity
+        defer {
+            beforePrevious = previous?.intensity
+            previous = (time, intensity, lowBandShare)
         }
-        let centre = recent[(frame - 1 - Self.smoothing / 2) % Self.smoothing]
-        track(Peak(time: centre.time, intensity: smoothed, voiced: centre.share >= minimumLowBandShare))
+        guard let previous, let beforePrevious else { return }
+        let smoothed = 0.25 * beforePrevious + 0.5 * previous.intensity + 0.25 * intensity
+        track(Peak(time: previous.time, intensity: smoothed, voiced: previous.share >= minimumLowBandShare))
     }
 
     private mutating func track(_ point: Peak) {
