@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Counts rehearse's syllables on real continuous speech read from known text, in several conditions.
+
+The recordings are Debian's pocketsphinx-testdata (`apt-get install pocketsphinx-testdata`): five
+sentences of a LibriVox reading of "Sense and Sensibility", five utterances of the "cards" speaker,
+"go forward ten meters" and a string of digits, four speakers in all. The truth is the syllable
+count of each text's espeak-ng transcription (make_corpus.syllables). Each recording gets 0.5 s of
+silence either side and is degraded as make_corpus.py degrades its answers.
+
+usage: real_speech_rate.py [--rehearse PATH] [--seed S]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(__file__))
+import make_corpus as corpus  # noqa: E402
+
+DATA = "/usr/share/pocketsphinx/test/data"
+RECORDINGS = {
+    "librivox/sense_and_sensibility_01_austen_64kb-0870.wav":
+        "and mister john dashwood had then leisure to consider how much there might be prudently in his power to do for them",
+    "librivox/sense_and_sensibility_01_austen_64kb-0880.wav": "he was not an ill disposed young man",
+    "librivox/sense_and_sensibility_01_austen_64kb-0890.wav":
+        "unless to be rather cold hearted and rather selfish is to be ill disposed",
+    "librivox/sense_and_sensibility_01_austen_64kb-0920.wav":
+        "had he married a more a amiable woman he might have been made still more respectable than he was",
+    "librivox/sense_and_sensibility_01_austen_64kb-0930.wav": "he might even have been made amiable himself",
+    "cards/001.wav": "ten of clubs",
+    "cards/002.wav": "four queen of clubs",
+    "cards/003.wav": "seven of clubs",
+    "cards/004.wav": "five five",
+    "cards/005.wav": "eight of spades four of clubs seven of hearts",
+    "goforward.raw": "go forward ten meters",
+    "tidigits/dhd.2934z.raw": "two nine three four zero",
+}
+CONDITIONS = ["clean", "white-10dB", "pink-20dB", "reverb-0.6s", "reverb-0.9s", "phone"]
+
+
+def recording(name):
+    """The recording as 16 kHz samples, 0.5 s of silence either side, peaking at 0.5."""
+    path = os.path.join(DATA, name)
+    if name.endswith(".raw"):  # 16 kHz, 16-bit little-endian, mono
+        samples = np.fromfile(path, dtype="<i2").astype(np.float64) / 32768
+    else:
+        samples = corpus.read_audio(path)
+    padded = np.concatenate([np.zeros(corpus.RATE // 2), samples, np.zeros(corpus.RATE // 2)])
+    return padded * (0.5 / np.max(np.abs(padded)))
+
+
+def degraded(rng, signal, condition):
+    power = np.mean(signal[np.abs(signal) > 0.01] ** 2)
+    kind, _, level = condition.partition("-")
+    if condition == "clean":
+        return signal
+    if kind in ("white", "pink"):
+        return signal + corpus.at_level(corpus.coloured_noise(rng, len(signal), kind), power, int(level[:-2]))
+    if kind == "reverb":
+        room = corpus.at_level(corpus.coloured_noise(rng, len(signal), "pink"), power, 45)
+        return corpus.reverb(rng, signal, float(level[:-1])) + room
+    line = corpus.at_level(corpus.coloured_noise(rng, len(signal), "white"), power, 35)
+    coded = corpus.through_sox(signal + line, "sinc", "300-3400", "rate", "8000", extension="wav",
+                               encoding=["-e", "mu-law", "-r", "8000"])
+    return corpus.aligned(signal, coded)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rehearse", default=os.path.join(os.path.dirname(__file__), "../../.build/release/rehearse"))
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+    if not os.path.isdir(DATA):
+        parser.error(f"the recordings are not in {DATA} (Debian package pocketsphinx-testdata)")
+    said = sum(corpus.syllables(text) for text in RECORDINGS.values())
+    rng = np.random.default_rng(args.seed)
+    print(f"{len(RECORDINGS)} recordings, {said} syllables said")
+    print("| condition | syllables counted | error |\n|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for condition in CONDITIONS:
+            paths = []
+            for index, name in enumerate(RECORDINGS):
+                path = os.path.join(folder, f"{condition}-{index:02d}.wav")
+                corpus.write_wav(path, degraded(rng, recording(name), condition))
+                paths.append(path)
+            result = subprocess.run([args.rehearse, "analyze", "--json", *paths], capture_output=True, text=True)
+            counted = sum(answer["metrics"]["syllableCount"] for answer in json.loads(result.stdout))
+            print(f"| {condition} | {counted} | {100 * (counted - said) / said:+.0f} % |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
