@@ -46,8 +46,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// too short to be speech where it bridges a silence (a stop's release inside a phrase), 14
     /// also counts as bursts the weak frames a noisy room leaves of such a release, 15 judges
     /// another voice only by peaks as wide as a vowel (a real voice's releases and clicks had passed
-    /// for another voice's syllables).
-    public static let detectorVersion = 15
+    /// for another voice's syllables), 16 measures a room's decay by the straight line of each fall
+    /// rather than its top and end.
+    public static let detectorVersion = 16
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

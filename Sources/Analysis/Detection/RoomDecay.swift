@@ -68,6 +68,15 @@ private struct Falls {
         sums = (sums.x + x, sums.y + level, sums.xy + x * level, sums.xx + x * x, sums.yy + level * level, x + 1)
     }
 
+    /// How fast the fall being followed drops along its straight line (least squares), in dB per
+    /// frame; nil for a single frame.
+    private var lineSlope: Float? {
+        let n = sums.count
+        let xVariance = sums.xx - sums.x * sums.x / n
+        guard n > 1, xVariance > 0 else { return nil }
+        return -(sums.xy - sums.x * sums.y / n) / xVariance
+    }
+
     /// How far the fall being followed strays from a straight line, in dB (RMS of the residuals).
     private var straying: Float {
         let n = sums.count
@@ -105,7 +114,11 @@ private struct Falls {
         if let previous, case let end = endsAtLowest ? lowest.level : previous, frames > 0,
             top - end >= Self.minimumDrop
         {
-            var slope = (top - end) / Float(frames)
+            // The slope of the fall's straight line, not of its top to its end: a word's fall begins
+            // with its direct sound dropping fast, and where the room's noise ends the fall soon
+            // (20–25 dB down), that first drop set the slope and some rooms of 0.6 s read as dry
+            // ones (BENCHMARKS.md, version 16).
+            var slope = lineSlope ?? (top - end) / Float(frames)
             // A fall that strays from a straight line is a word fading in noise, not a room ringing.
             if straying > RoomDecay.roughestDecay { slope = max(slope, RoomDecay.reverberantSlope + 0.5) }
             // dB per frame, stored ×10 so the histogram's 0.5 dB bins resolve 0.05 dB per frame.
