@@ -57,6 +57,7 @@ func runProcess(_ program: String, _ arguments: [String]) -> (status: Int32, out
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
     let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    unlink(outputPath)
     return ((status >> 8) & 0xff, output, Int(usage.ru_maxrss))
 }
 
