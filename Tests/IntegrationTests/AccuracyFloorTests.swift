@@ -128,8 +128,8 @@ import FileAnalysis
     /// under the other voices' level belongs to the word once the answer is under way, or the gaps
     /// between the speaker's words turn into false pauses (detector version 7: F1 0.793 here,
     /// version 6 0.780; without keeping those rises 0.708). Version 14 scored 0.836 here, version 15
-    /// 0.760, at the floor: in one answer the other voices fill four pauses (BENCHMARKS.md,
-    /// "Version 15").
+    /// 0.760, at the floor: in one answer the other voices fill four pauses, the room no longer
+    /// recognising them (BENCHMARKS.md, "Version 15").
     @Test func wordStartsUnderOtherVoicesStayInTheWord() throws {
         let f1 = try Self.pauseF1OfSixAnswers(seed: 5)
         print("accuracy floor: voices-10dB, seed 5, F1 \(String(format: "%.3f", f1)) (floor 0.76)")
