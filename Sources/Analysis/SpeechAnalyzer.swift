@@ -215,13 +215,15 @@ struct SpeechTracker: FrameConsumer {
         }
     }
 
-    /// Tells the room estimate about the frames it has not seen yet, judged against the speaker as
-    /// far as the speaker is known.
+    /// Tells the room estimate about the frames it has not seen yet, judged against the speaker's
+    /// range as far as the speaker is known, but not against a quieter voice the speaker model has
+    /// recognised: gated by that voice's level, the room stopped hearing the very voices it is
+    /// there to find (other voices 10 dB down, seed 5: F1 0.836 → 0.760 with detector version 15).
     private mutating func learnRoom() {
         guard learnt < pending.count else { return }
         let batch = pending.count - learnt > 1
         for (_, features) in pending[learnt...] {
-            room.learn(features, score: speaker.score(features), refresh: !batch)
+            room.learn(features, score: speaker.score(features, gatingAnotherVoice: false), refresh: !batch)
         }
         if batch { room.refreshGate() }
         learnt = pending.count
@@ -250,7 +252,11 @@ struct SpeechTracker: FrameConsumer {
         // The room learns without this gate (`learnRoom()`), or it would no longer hear the voices.
         var score = speaker.score(
             features, reverberant: reverberant && lastSpeechFrame >= 0, gatingVoiceInPauses: room.backgroundGate == nil)
-        if let gate = room.backgroundGate, features.level < gate,
+        // Where the speaker model has recognised the quieter voice, its own gate applies and the
+        // room's does not: the room's, 6 dB over the level 40 % of the frames stay under, then cut
+        // the speaker's soft frames as well (other voices 20 dB down: F1 0.977 → 0.971, and 1.000 →
+        // 0.958 on a six-answer corpus, once the room heard the voices the speaker model gates).
+        if speaker.anotherVoice == nil, let gate = room.backgroundGate, features.level < gate,
             syllableLevel(at: position, over: -Self.syllableReach) < gate + Self.wordTailMargin,
             index - lastSpeechFrame > Self.answerUnderWay
                 || syllableLevel(at: position, over: Self.syllableRise) < gate + Self.wordTailMargin

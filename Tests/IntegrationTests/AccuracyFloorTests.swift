@@ -127,13 +127,14 @@ import FileAnalysis
     /// Other voices 10 dB below the speaker, on six answers of their own: the soft start of a word
     /// under the other voices' level belongs to the word once the answer is under way, or the gaps
     /// between the speaker's words turn into false pauses (detector version 7: F1 0.793 here,
-    /// version 6 0.780; without keeping those rises 0.708). Version 14 scored 0.836 here, version 15
-    /// 0.760, at the floor: in one answer the other voices fill four pauses, the room no longer
-    /// recognising them (BENCHMARKS.md, "Version 15").
+    /// version 6 0.780; without keeping those rises 0.708). And the room must hear the other voices
+    /// the speaker model gates: version 15 let the room learn through that gate, the room no longer
+    /// recognised them, and they filled four pauses of one answer (0.760, where version 14 scored
+    /// 0.836); version 17 lets the room hear them: 0.836.
     @Test func wordStartsUnderOtherVoicesStayInTheWord() throws {
         let f1 = try Self.pauseF1OfSixAnswers(seed: 5)
-        print("accuracy floor: voices-10dB, seed 5, F1 \(String(format: "%.3f", f1)) (floor 0.76)")
-        #expect(f1 >= 0.76, "F1 \(f1)")
+        print("accuracy floor: voices-10dB, seed 5, F1 \(String(format: "%.3f", f1)) (floor 0.80)")
+        #expect(f1 >= 0.80, "F1 \(f1)")
     }
 
     /// Other voices 10 dB below the speaker, on six answers of their own, speak in the speaker's

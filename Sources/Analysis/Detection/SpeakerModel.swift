@@ -186,11 +186,17 @@ struct SpeakerModel {
     /// `reverberant` room the tail of each word rings on: the stricter `segmentRange` applies, so
     /// that the tail is cut where it has fallen as far as Praat's silence threshold. With
     /// `gatingVoiceInPauses`, a frame must also rise above the typical syllable of a voice heard in
-    /// the speaker's pauses (`voiceInPauses`).
-    func score(_ features: FrameFeatures, reverberant: Bool = false, gatingVoiceInPauses: Bool = false) -> Float {
+    /// the speaker's pauses (`voiceInPauses`); without `gatingAnotherVoice`, it need not rise above
+    /// the quieter voice's (`anotherVoice`): only the speaker's range applies.
+    func score(
+        _ features: FrameFeatures, reverberant: Bool = false, gatingVoiceInPauses: Bool = false,
+        gatingAnotherVoice: Bool = true
+    ) -> Float {
         let reach = reverberant ? segmentRange : isNarrowband ? narrowbandRange : range
         if let level, features.intensity < level - reach { return 0 }
-        if let anotherVoice, features.intensity < anotherVoice + Self.anotherVoiceMargin { return 0 }
+        if gatingAnotherVoice, let anotherVoice, features.intensity < anotherVoice + Self.anotherVoiceMargin {
+            return 0
+        }
         if gatingVoiceInPauses, let voiceInPauses, features.intensity < voiceInPauses + Self.anotherVoiceMargin {
             return 0
         }
