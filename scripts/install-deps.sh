@@ -3,14 +3,15 @@
 #
 #   scripts/install-deps.sh          what running rehearse needs
 #   scripts/install-deps.sh --test   plus what the test suite needs (sox, a virtual audio device,
-#                                    the synthesizers, and alsa-utils for its recordings of a real voice)
+#                                    the synthesizers, and real voices: alsa-utils' recordings for the
+#                                    tests, pocketsphinx-testdata's for the speech-rate benchmark)
 #
 # Runs apt-get only when something is missing (always under CI=true), as root or through sudo.
 set -euo pipefail
 
 runtime=(pkg-config portaudio19-dev libsndfile1-dev libsqlite3-dev espeak-ng)
 testing=(sox libsox-fmt-mp3 ffmpeg pulseaudio pulseaudio-utils libasound2-plugins tmux procps chromium python3 python3-numpy
-    flite festival festvox-kallpc16k mbrola mbrola-us1 mbrola-us2 mbrola-en1 alsa-utils)
+    flite festival festvox-kallpc16k mbrola mbrola-us1 mbrola-us2 mbrola-en1 alsa-utils pocketsphinx-testdata)
 
 packages=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && packages+=("${testing[@]}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts rehearse's syllables on real continuous speech read from known text, in several conditions.
 
-The recordings are Debian's pocketsphinx-testdata (`apt-get install pocketsphinx-testdata`): five
+The recordings are Debian's pocketsphinx-testdata (`scripts/install-deps.sh --test`): five
 sentences of a LibriVox reading of "Sense and Sensibility", five utterances of the "cards" speaker,
 "go forward ten meters" and a string of digits, four speakers in all. The truth is the syllable
 count of each text's espeak-ng transcription (make_corpus.syllables). Each recording gets 0.5 s of

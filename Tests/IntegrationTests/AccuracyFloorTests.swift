@@ -133,8 +133,7 @@ import FileAnalysis
     /// 0.836); version 17 lets the room hear them: 0.836.
     @Test func wordStartsUnderOtherVoicesStayInTheWord() throws {
         let f1 = try Self.pauseF1OfSixAnswers(seed: 5)
-        print("accuracy floor: voices-10dB, seed 5, F1 \(String(format: "%.3f", f1)) (floor 0.80)")
-        #expect(f1 >= 0.80, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.80, "voices-10dB, seed 5")
     }
 
     /// Other voices 10 dB below the speaker, on six answers of their own, speak in the speaker's
@@ -149,8 +148,7 @@ import FileAnalysis
             let after = analysis.runs.filter { $0.start > lastWord + 0.1 }
             #expect(after.isEmpty, "\(name): speech after the last word (\(lastWord) s): \(after)")
         }
-        print("accuracy floor: voices-10dB, seed 13, F1 \(String(format: "%.3f", f1)) (floor 0.74)")
-        #expect(f1 >= 0.74, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.74, "voices-10dB, seed 13")
     }
 
     /// Other voices 20 dB below the speaker, on six answers of their own, where four talkers'
@@ -164,8 +162,7 @@ import FileAnalysis
             #expect(latency > answer.latency - 0.3, "\(name): latency \(latency) s for \(answer.latency) s")
             #expect(analysis.reliability.backgroundSpeech, "\(name): other voices not reported")
         }
-        print("accuracy floor: voices-20dB, seed 8, F1 \(String(format: "%.3f", f1)) (floor 0.95)")
-        #expect(f1 >= 0.95, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.95, "voices-20dB, seed 8")
     }
 
     /// Six fresh answers in a reverberant room of 0.9 s whose tails flicker: in four of them, not
@@ -177,8 +174,7 @@ import FileAnalysis
             let latency = try #require(analysis.latency)
             #expect(abs(latency - answer.latency) < 0.1, "\(name): latency \(latency) s for \(answer.latency) s")
         }
-        print("accuracy floor: reverb-0.9s, seed 15, F1 \(String(format: "%.3f", f1)) (floor 0.95)")
-        #expect(f1 >= 0.95, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.95, "reverb-0.9s, seed 15")
     }
 
     /// Six fresh answers in a reverberant room of 0.9 s: a pause begins where the speaker stopped,
@@ -208,8 +204,7 @@ import FileAnalysis
     /// and reaches 40 dB down in it: 1.000.
     @Test func fricativesThroughAPhoneLineAreStillSpeech() throws {
         let f1 = try Self.pauseF1OfSixAnswers(seed: 45, condition: "phone")
-        print("accuracy floor: phone, seed 45, F1 \(String(format: "%.3f", f1)) (floor 0.97)")
-        #expect(f1 >= 0.97, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.97, "phone, seed 45")
     }
 
     /// Six fresh answers in clean audio. Inside a phrase a stop is released in a burst of a frame
@@ -218,8 +213,7 @@ import FileAnalysis
     /// 0.978 here). Version 13 keeps a burst that bridges a silence: 1.000.
     @Test func aStopReleasedInsideAPhraseIsNotAPause() throws {
         let f1 = try Self.pauseF1OfSixAnswers(seed: 78, condition: "clean")
-        print("accuracy floor: clean, seed 78, F1 \(String(format: "%.3f", f1)) (floor 0.99)")
-        #expect(f1 >= 0.99, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.99, "clean, seed 78")
     }
 
     /// Six fresh answers in white noise 10 dB under the speech. A stop's release inside a phrase
@@ -228,8 +222,7 @@ import FileAnalysis
     /// frames whose mean passes 0.9 as a burst in a noisy room: 1.000.
     @Test func aReleaseSunkInNoiseInsideAPhraseIsNotAPause() throws {
         let f1 = try Self.pauseF1OfSixAnswers(seed: 97, condition: "white-10dB")
-        print("accuracy floor: white-10dB, seed 97, F1 \(String(format: "%.3f", f1)) (floor 0.99)")
-        #expect(f1 >= 0.99, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.99, "white-10dB, seed 97")
     }
 
     /// Six fresh answers said by a real person (alsa-utils' recordings of the channel names) through
@@ -242,8 +235,7 @@ import FileAnalysis
         let f1 = try Self.pauseF1OfSixAnswers(seed: 21, condition: "phone", human: true) { name, _, analysis in
             #expect(!analysis.reliability.backgroundSpeech, "\(name): other voices reported in a quiet room")
         }
-        print("accuracy floor: human voice, phone, seed 21, F1 \(String(format: "%.3f", f1)) (floor 0.95)")
-        #expect(f1 >= 0.95, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.95, "human voice, phone, seed 21")
     }
 
     /// Six fresh answers in a reverberant room of 0.6 s. A word's fall begins with its direct sound
@@ -253,8 +245,16 @@ import FileAnalysis
     @Test func aRoomIsMeasuredByTheLineOfItsFalls() throws {
         let f1 = try Self.pauseF1OfSixAnswers(
             seed: 41, condition: "reverb-0.6s", making: ["reverb-0.6s", "reverb-0.9s"])
-        print("accuracy floor: reverb-0.6s, seed 41, F1 \(String(format: "%.3f", f1)) (floor 0.99)")
-        #expect(f1 >= 0.99, "F1 \(f1)")
+        Self.expect(f1, atLeast: 0.99, "reverb-0.6s, seed 41")
+    }
+
+    /// Requires `f1` to reach `floor`, and prints it beside the floor with `label` (the condition
+    /// and the corpus's seed).
+    static func expect(
+        _ f1: Double, atLeast floor: Double, _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        print("accuracy floor: \(label), F1 \(String(format: "%.3f", f1)) (floor \(String(format: "%.2f", floor)))")
+        #expect(f1 >= floor, "F1 \(f1)", sourceLocation: sourceLocation)
     }
 
     /// The pause F1 of six fresh answers (make_corpus.py seed `seed`, said by a real person with
