@@ -21,34 +21,15 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(__file__))
 import make_corpus as corpus  # noqa: E402
 
-DATA = "/usr/share/pocketsphinx/test/data"
-RECORDINGS = {
-    "librivox/sense_and_sensibility_01_austen_64kb-0870.wav":
-        "and mister john dashwood had then leisure to consider how much there might be prudently in his power to do for them",
-    "librivox/sense_and_sensibility_01_austen_64kb-0880.wav": "he was not an ill disposed young man",
-    "librivox/sense_and_sensibility_01_austen_64kb-0890.wav":
-        "unless to be rather cold hearted and rather selfish is to be ill disposed",
-    "librivox/sense_and_sensibility_01_austen_64kb-0920.wav":
-        "had he married a more a amiable woman he might have been made still more respectable than he was",
-    "librivox/sense_and_sensibility_01_austen_64kb-0930.wav": "he might even have been made amiable himself",
-    "cards/001.wav": "ten of clubs",
-    "cards/002.wav": "four queen of clubs",
-    "cards/003.wav": "seven of clubs",
-    "cards/004.wav": "five five",
-    "cards/005.wav": "eight of spades four of clubs seven of hearts",
-    "goforward.raw": "go forward ten meters",
-    "tidigits/dhd.2934z.raw": "two nine three four zero",
-}
+# Every recording of pocketsphinx-testdata that make_corpus knows, in the order of its speakers.
+RECORDINGS = {path: text for speaker in ["librivox", "cards", "goforward", "tidigits"]
+              for text, path in corpus.RECORDED[speaker].items()}
 CONDITIONS = ["clean", "white-10dB", "pink-20dB", "reverb-0.6s", "reverb-0.9s", "phone"]
 
 
 def recording(name):
     """The recording as 16 kHz samples, 0.5 s of silence either side, peaking at 0.5."""
-    path = os.path.join(DATA, name)
-    if name.endswith(".raw"):  # 16 kHz, 16-bit little-endian, mono
-        samples = np.fromfile(path, dtype="<i2").astype(np.float64) / 32768
-    else:
-        samples = corpus.read_audio(path)
+    samples = corpus.read_recording(name)
     padded = np.concatenate([np.zeros(corpus.RATE // 2), samples, np.zeros(corpus.RATE // 2)])
     return padded * (0.5 / np.max(np.abs(padded)))
 
@@ -74,8 +55,8 @@ def main():
     parser.add_argument("--rehearse", default=os.path.join(os.path.dirname(__file__), "../../.build/release/rehearse"))
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
-    if not os.path.isdir(DATA):
-        parser.error(f"the recordings are not in {DATA} (Debian package pocketsphinx-testdata)")
+    if not os.path.isdir(corpus.POCKETSPHINX_DATA):
+        parser.error(f"the recordings are not in {corpus.POCKETSPHINX_DATA} (Debian package pocketsphinx-testdata)")
     said = sum(corpus.syllables(text) for text in RECORDINGS.values())
     rng = np.random.default_rng(args.seed)
     print(f"{len(RECORDINGS)} recordings, {said} syllables said")
