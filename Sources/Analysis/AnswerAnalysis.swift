@@ -48,8 +48,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// another voice only by peaks as wide as a vowel (a real voice's releases and clicks had passed
     /// for another voice's syllables), 16 measures a room's decay by the straight line of each fall
     /// rather than its top and end, 17 lets the room hear other voices the speaker model gates and
-    /// applies the room's gate only where that model has not recognised a quieter voice.
-    public static let detectorVersion = 17
+    /// applies the room's gate only where that model has not recognised a quieter voice, 18 lets the
+    /// speaker's fricatives through the other voice's gate when they come near its syllables.
+    public static let detectorVersion = 18
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],
