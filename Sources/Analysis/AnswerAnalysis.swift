@@ -49,8 +49,10 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// for another voice's syllables), 16 measures a room's decay by the straight line of each fall
     /// rather than its top and end, 17 lets the room hear other voices the speaker model gates and
     /// applies the room's gate only where that model has not recognised a quieter voice, 18 lets the
-    /// speaker's fricatives through the other voice's gate when they come near its syllables.
-    public static let detectorVersion = 18
+    /// speaker's fricatives through the other voice's gate when they come near its syllables, 19
+    /// takes a room whose median fall is 1.3 dB per frame or slower (not 1.0) for a reverberant one,
+    /// where the signal-to-noise ratio is 25 dB or more (not 20).
+    public static let detectorVersion = 19
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

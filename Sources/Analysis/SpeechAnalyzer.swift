@@ -176,7 +176,8 @@ struct SpeechTracker: FrameConsumer {
     /// Frames judged this long after they arrive (30 s), so that what the model learns from the rest
     /// of an answer (the speaker's level, other voices) applies from its first second.
     static let lookAhead = 3_000
-    /// The loudest frame passed to the detector since the last stretch of speech ended, in dB.
+    /// The loudest frame of the speaker's since the last stretch of speech ended, in dB, falling
+    /// frames in a reverberant room included (`isFalling(at:roomFall:)`).
     private var peak = -Float.infinity
     /// The last frame counted as the speaker's speech (for `answerUnderWay`).
     private var lastSpeechFrame = Int.min / 2
@@ -263,15 +264,17 @@ struct SpeechTracker: FrameConsumer {
         {
             score = 0
         }
+        // A stretch's loudest frame is taken before the falling frames are left out: a syllable's
+        // loudest frame is the one before its fall, and without it the stretches of a reverberant
+        // room peaked 9 dB under the speaker's loud end, so that the first ones passed for another
+        // voice in the lead-in and were left out (BENCHMARKS.md, version 19).
+        if score > 0 { peak = max(peak, features.intensity) }
         if score > 0, reverberant, let fall = decay.medianFall(signalToNoise: room.signalToNoise),
             isFalling(at: position, roomFall: fall)
         {
             score = 0
         }
-        if score > 0 {
-            peak = max(peak, features.intensity)
-            lastSpeechFrame = index
-        }
+        if score > 0 { lastSpeechFrame = index }
         detector.adapt(toNoisyRoom: (room.signalToNoise ?? .infinity) < Self.noisyRoom)
         switch detector.process(frame: index, score: score) {
         case .speech(let speech):
@@ -296,11 +299,21 @@ struct SpeechTracker: FrameConsumer {
     /// boundary error 56 → 44 ms.)
     private func isFalling(at position: Int, roomFall: Float) -> Bool {
         guard position + 1 < pending.count else { return false }
-        return pending[position].features.level - pending[position + 1].features.level >= Self.decayShare * roomFall
+        let level = pending[position].features.level
+        guard level - pending[position + 1].features.level >= Self.decayShare * roomFall else { return false }
+        return pending[max(0, position - Self.tailLookBack)..<position].contains {
+            $0.features.level >= level + Self.underRecentPeak
+        }
     }
 
-    /// A frame falling by this share of the room's median fall, or more, is ringing out.
+    /// A frame falling by this share of the room's median fall, or more, is ringing out…
     static let decayShare: Float = 0.6
+    /// …once it lies this many dB under a frame of the `tailLookBack` frames (0.2 s) before it: a
+    /// tail falls from a louder sound, while a word's first frames are the loudest yet, and cutting
+    /// those that fell made response latencies late (a real voice in rooms of 0.6 s, seed 35: median
+    /// latency error 57 → 37 ms; version 19).
+    static let underRecentPeak: Float = 3
+    static let tailLookBack = 20
 
     /// Where the ringing tail of the stretch of speech `frames` began, in seconds, in a reverberant
     /// room: at the end of the last frame within `tailDepth` dB of the loudest of its last

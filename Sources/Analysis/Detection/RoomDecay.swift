@@ -23,12 +23,12 @@ struct RoomDecay {
 
     /// The median fall, in dB per frame, in a recording whose signal-to-noise ratio is
     /// `signalToNoise` dB (nil: no room sound to measure it by, digital silence); nil before any
-    /// fall was measured, and in a recording too noisy for a fall of `Falls.minimumDrop` dB above
-    /// the noise: there a fall that deep ends in the noise's own dips. Words fading into white noise
-    /// 10 dB down passed for a reverberant room so (two answers of twelve in a fresh corpus, one of
-    /// them with seven false pauses).
+    /// fall was measured, and in a recording too noisy for a fall of `Falls.minimumDrop` dB with
+    /// `noiseMargin` dB to spare above the noise: there a fall that deep ends in the noise's own
+    /// dips. Words fading into white noise 10 dB down passed for a reverberant room so (two answers
+    /// of twelve in a fresh corpus, one of them with seven false pauses).
     func medianFall(signalToNoise: Double?) -> Float? {
-        if let signalToNoise, signalToNoise < Double(Falls.minimumDrop) { return nil }
+        if let signalToNoise, signalToNoise < Double(Falls.minimumDrop + Self.noiseMargin) { return nil }
         return strict.medianFall ?? loose.medianFall
     }
 
@@ -46,8 +46,19 @@ struct RoomDecay {
     /// white noise in 20 or so was taken for a reverberant room.
     static let roughestDecay: Float = 2.5
 
-    /// Falls this slow or slower, in dB per frame, mean a reverberation time of 0.6 s or more.
-    static let reverberantSlope: Float = 1.0
+    /// Falls this slow or slower, in dB per frame, mean a reverberation time of about 0.46 s or
+    /// more. A room of 0.6 s falls 1 dB per frame in theory, but its answers' median falls read 0.7
+    /// to 1.5 (a real voice's half the time over 1.0, the line until version 19, so half of its
+    /// rooms passed for dry ones and short pauses vanished in the ringing); rooms of 0.3 s read 1.37
+    /// to 2.2, and dry ones 1.5 (brown noise and hum 10 dB down) and up. At 1.5, rooms of 0.3 s were
+    /// taken for reverberant ones and their word tails cut into false pauses (BENCHMARKS.md, version
+    /// 19).
+    static let reverberantSlope: Float = 1.3
+
+    /// How far over `Falls.minimumDrop` the signal-to-noise ratio must be for the falls to tell the
+    /// room, in dB. Pink noise 10 dB down read a ratio of 19.5 to 20.5 dB, and answers in it fell
+    /// as slowly as a reverberant room's (0.93 and 1.13 dB per frame) into the noise's dips.
+    static let noiseMargin: Float = 5
 }
 
 /// The falls of the level followed with one tolerance, and their median slope.
