@@ -243,16 +243,18 @@ struct SpeechTracker: FrameConsumer {
     private mutating func judge(at position: Int) {
         let (index, features) = pending[position]
         let reverberant = decay.isReverberant(signalToNoise: room.signalToNoise)
-        // Before the speaker's first word nothing of theirs rings on: the stricter range for a
-        // reverberant room's tails would only cut the soft start of that word (median latency
-        // error in rooms of 0.9 s: 17 → 8 ms).
+        // Before the speaker's first word nothing of theirs rings on, and nor does that word's
+        // rise until its first stretch has ended: the stricter range for a reverberant room's
+        // tails would only cut the soft start of that word (median latency error in rooms of 0.9
+        // s: 17 → 8 ms; in rooms of 0.6 s, a real voice's first /s/ rising 26 dB under its loud
+        // end: 51 → 21 ms, version 19).
         // A voice heard in the speaker's pauses is gated by its level unless the room's gate already
         // applies: where the room is full of other voices (10 dB down), their quiet syllables are
         // also the speaker's soft ones, and gating both cut the speaker's words (voices 10 dB: F1
         // 0.807 → 0.793 on the main corpus, 0.743 → 0.684 and 0.850 → 0.791 on two fresh ones).
         // The room learns without this gate (`learnRoom()`), or it would no longer hear the voices.
-        var score = speaker.score(
-            features, reverberant: reverberant && lastSpeechFrame >= 0, gatingVoiceInPauses: room.backgroundGate == nil)
+        let ringing = reverberant && lastSpeechFrame >= 0 && !(segments.isEmpty && isLoudestYet(at: position))
+        var score = speaker.score(features, reverberant: ringing, gatingVoiceInPauses: room.backgroundGate == nil)
         // Where the speaker model has recognised the quieter voice, its own gate applies and the
         // room's does not: the room's, 6 dB over the level 40 % of the frames stay under, then cut
         // the speaker's soft frames as well (other voices 20 dB down: F1 0.977 → 0.971, and 1.000 →
@@ -304,6 +306,13 @@ struct SpeechTracker: FrameConsumer {
         return pending[max(0, position - Self.tailLookBack)..<position].contains {
             $0.features.level >= level + Self.underRecentPeak
         }
+    }
+
+    /// Whether the frame at `position` of `pending` is louder than every frame of the
+    /// `tailLookBack` before it: a rise, not a ringing tail.
+    private func isLoudestYet(at position: Int) -> Bool {
+        let level = pending[position].features.level
+        return !pending[max(0, position - Self.tailLookBack)..<position].contains { $0.features.level >= level }
     }
 
     /// A frame falling by this share of the room's median fall, or more, is ringing out…

@@ -275,16 +275,21 @@ import FileAnalysis
     /// answer peaked 9 dB under the speaker's loud end and passed for another voice in the lead-in;
     /// they were left out, the answer was flagged, and its response latency came out 8.2 s late
     /// (version 19's room rule without the loudest frames kept: F1 0.906). Version 19: 0.982, no
-    /// answer flagged.
+    /// answer flagged. And the first word's soft start rises under the stricter range of a
+    /// reverberant room's tails: cut, it made the median latency error 37 ms; kept, 15 ms.
     @Test func aReverberantRoomsFirstWordsStayTheSpeakers() throws {
+        var latencyErrors: [Double] = []
         let f1 = try Self.pauseF1OfSixAnswers(seed: 35, condition: "reverb-0.6s", human: "alsa") {
             name, truth, analysis in
             #expect(!analysis.reliability.backgroundSpeech, "\(name): other voices reported in a quiet room")
-            #expect(
-                abs((analysis.latency ?? 0) - truth.latency) < 0.2,
-                "\(name): latency \(String(describing: analysis.latency))")
+            latencyErrors.append(abs((analysis.latency ?? 0) - truth.latency))
         }
         Self.expect(f1, atLeast: 0.95, "human voice, reverb-0.6s, seed 35")
+        let median = latencyErrors.sorted()[latencyErrors.count / 2]
+        let milliseconds = Int((median * 1000).rounded())
+        print("accuracy floor: human voice, reverb-0.6s, seed 35, median latency error \(milliseconds) ms")
+        #expect(latencyErrors.count == 6 && median <= 0.030, "latency errors \(latencyErrors)")
+        #expect(latencyErrors.allSatisfy { $0 < 0.2 }, "latency errors \(latencyErrors)")
     }
 
     /// Requires `f1` to reach `floor`, and prints it beside the floor with `label` (the condition
