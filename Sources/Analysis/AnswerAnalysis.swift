@@ -52,7 +52,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// speaker's fricatives through the other voice's gate when they come near its syllables, 19
     /// takes a room whose median fall is 1.3 dB per frame or slower (not 1.0) for a reverberant one,
     /// where the signal-to-noise ratio is 25 dB or more (not 20), and there keeps a stretch's loudest
-    /// frame and cuts as a ringing tail only a frame falling from a louder one.
+    /// frame, cuts as a ringing tail only a frame falling from a louder one, and spares the first
+    /// word's rise.
     public static let detectorVersion = 19
 
     public init(
