@@ -205,16 +205,8 @@ def trimmed(clip):
     loudest, joined across gaps shorter than the pause threshold, 10 ms either side, faded in and
     out over those 10 ms."""
     frame = RATE // 100
-    count = len(clip) // frame
-    rms = np.sqrt(np.mean(clip[: count * frame].reshape(count, frame) ** 2, axis=1)) + 1e-12
-    level = 20 * np.log10(rms / rms.max())
-    loud = np.nonzero(level > max(np.percentile(level, 5) + 15, -30))[0]
-    stretches = []
-    for index in loud:
-        if stretches and (index - stretches[-1][1]) * frame / RATE < MIN_PAUSE:
-            stretches[-1][1] = index + 1
-        else:
-            stretches.append([index, index + 1])
+    level = frame_levels(clip)
+    stretches = joined(np.nonzero(level > max(np.percentile(level, 5) + 15, -30))[0])
     start, end = max(stretches, key=lambda stretch: stretch[1] - stretch[0])
     cut = clip[max(0, (start - 1) * frame):min(len(clip), (end + 1) * frame)].copy()
     fade = np.sin(np.linspace(0, np.pi / 2, frame)) ** 2
@@ -259,16 +251,28 @@ def speech_spans(samples):
     """Where a clean clip is speech: 10 ms frames whose RMS is within 35 dB of the clip's loudest
     frame, joined across gaps shorter than the pause threshold (sample offsets)."""
     frame = RATE // 100
+    spans = joined(np.nonzero(frame_levels(samples) > -SPEECH_RANGE_DB)[0])
+    return [(s * frame, e * frame) for s, e in spans]
+
+
+def frame_levels(samples):
+    """The RMS of each 10 ms frame, in dB under the loudest frame."""
+    frame = RATE // 100
     count = len(samples) // frame
     rms = np.sqrt(np.mean(samples[: count * frame].reshape(count, frame) ** 2, axis=1)) + 1e-12
-    loud = np.nonzero(20 * np.log10(rms / rms.max()) > -SPEECH_RANGE_DB)[0]
-    spans = []
-    for index in loud:
-        if spans and (index - spans[-1][1]) * frame / RATE < MIN_PAUSE:
-            spans[-1][1] = index + 1
+    return 20 * np.log10(rms / rms.max())
+
+
+def joined(frames):
+    """Frame indices (ascending) as [start, end) stretches, joined across gaps shorter than the
+    pause threshold."""
+    stretches = []
+    for index in frames:
+        if stretches and (index - stretches[-1][1]) / 100 < MIN_PAUSE:
+            stretches[-1][1] = index + 1
         else:
-            spans.append([index, index + 1])
-    return [(s * frame, e * frame) for s, e in spans]
+            stretches.append([index, index + 1])
+    return stretches
 
 
 def make_answer(rng, voice, phrases=PHRASES):

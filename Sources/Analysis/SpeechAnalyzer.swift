@@ -303,16 +303,18 @@ struct SpeechTracker: FrameConsumer {
         guard position + 1 < pending.count else { return false }
         let level = pending[position].features.level
         guard level - pending[position + 1].features.level >= Self.decayShare * roomFall else { return false }
-        return pending[max(0, position - Self.tailLookBack)..<position].contains {
-            $0.features.level >= level + Self.underRecentPeak
-        }
+        return loudestBefore(position) >= level + Self.underRecentPeak
     }
 
     /// Whether the frame at `position` of `pending` is louder than every frame of the
     /// `tailLookBack` before it: a rise, not a ringing tail.
     private func isLoudestYet(at position: Int) -> Bool {
-        let level = pending[position].features.level
-        return !pending[max(0, position - Self.tailLookBack)..<position].contains { $0.features.level >= level }
+        pending[position].features.level > loudestBefore(position)
+    }
+
+    /// The loudest level of the `tailLookBack` frames before `position` of `pending` (−∞ for none).
+    private func loudestBefore(_ position: Int) -> Float {
+        pending[max(0, position - Self.tailLookBack)..<position].lazy.map(\.features.level).max() ?? -.infinity
     }
 
     /// A frame falling by this share of the room's median fall, or more, is ringing out…
