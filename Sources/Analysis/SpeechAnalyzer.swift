@@ -148,6 +148,9 @@ private struct Stretch {
     /// In a reverberant room, where its ringing tail began, in seconds
     /// (`SpeechTracker.ringingTailStart(of:judging:)`).
     var tailStart: Double? = nil
+    /// How loud it still was as it stopped: its loudest level 30 to 50 ms before its end, in dB
+    /// (`SpeechTracker.closingLevel(of:judging:)`).
+    var closingLevel: Float = -.infinity
 }
 
 /// Collects, frame by frame, the speech segments and syllable peaks.
@@ -283,7 +286,8 @@ struct SpeechTracker: FrameConsumer {
             segments.append(
                 Stretch(
                     span: frameTiming.span(of: speech), peak: peak,
-                    tailStart: reverberant ? ringingTailStart(of: speech, judging: position) : nil))
+                    tailStart: reverberant ? ringingTailStart(of: speech, judging: position) : nil,
+                    closingLevel: closingLevel(of: speech, judging: position)))
             peak = -.infinity
         case .burst(let burst):
             bursts.append(Stretch(span: frameTiming.span(of: burst), peak: peak))
@@ -340,6 +344,17 @@ struct SpeechTracker: FrameConsumer {
         while end > first && pending[end].features.level < loudest - Self.tailDepth { end -= 1 }
         return frameTiming.span(of: frames.lowerBound...pending[end].index).end
     }
+
+    /// The loudest level of the frames `closingFrames` before the last of the stretch of speech
+    /// `frames`, `position` being the frame of `pending` now judged (see `Stretch.closingLevel`).
+    private func closingLevel(of frames: ClosedRange<Int>, judging position: Int) -> Float {
+        let last = position - (pending[position].index - frames.upperBound)
+        let closing = max(0, last - Self.closingFrames.upperBound)...max(0, last - Self.closingFrames.lowerBound)
+        return pending[closing].lazy.map(\.features.level).max() ?? -.infinity
+    }
+
+    /// Which frames before a stretch's last one tell how loud it still was as it stopped.
+    static let closingFrames = 2...4
 
     /// How far back from a stretch's end its last syllable is looked for, in frames (0.5 s).
     static let tailSearch = 50
@@ -468,8 +483,47 @@ struct SpeechTracker: FrameConsumer {
                 speech[index].span.end = min(speech[index].span.end, tail)
             }
         }
-        return speech.map(\.span)
+        return joinedAcrossHiddenWordEnds(speech, minimumPause: minimumPause).map(\.span)
     }
+
+    /// `speech` with the silences that may be a word's end sunk under a noisy room's noise joined:
+    /// where the room lies less than `hidingRoom` dB under the speaker, a silence shorter than
+    /// `minimumPause` plus `hiddenWordEnd` after a stretch that was still `abruptStop` dB or more
+    /// over the room as it stopped (`Stretch.closingLevel`). A word stops that abruptly at a stop's
+    /// closure or before a weak fricative ("of", "spades"), whose quiet sound goes on under the noise;
+    /// a phrase fades towards a pause, and its end sinks into the noise where it truly ends.
+    private func joinedAcrossHiddenWordEnds(_ speech: [Stretch], minimumPause: Double) -> [Stretch] {
+        guard let signalToNoise = room.signalToNoise, signalToNoise < Self.hidingRoom, !reliability.backgroundSpeech
+        else { return speech }
+        let abrupt = room.quietLevel + Self.abruptStop
+        var joined: [Stretch] = []
+        for stretch in speech {
+            if let last = joined.last, last.closingLevel >= abrupt,
+                stretch.span.start - last.span.end < minimumPause + Self.hiddenWordEnd
+            {
+                joined[joined.count - 1].span.end = stretch.span.end
+                joined[joined.count - 1].closingLevel = stretch.closingLevel
+                joined[joined.count - 1].peak = max(last.peak, stretch.peak)
+            } else {
+                joined.append(stretch)
+            }
+        }
+        return joined
+    }
+
+    /// A room under this many dB beneath the speaker hides the quiet ends of words (the
+    /// signal-to-noise ratio of `Reliability`): every answer with steady noise 10 dB under the speech
+    /// read 12.5 to 22.5 dB in the accuracy corpora, every one at 20 dB 22.5 dB or more. The truth
+    /// counts as speech all that lies within 35 dB of the speaker's loud end, so there 13 dB or
+    /// more of it lies under the room.
+    static let hidingRoom = 22.5
+    /// How much longer than a pause such a silence must be, in seconds: the quiet word ends lost
+    /// under the noise made gaps of 0.1 to 0.2 s between words into false pauses of 0.25 to 0.30 s.
+    static let hiddenWordEnd = 0.06
+    /// How far over the room's quiet level a stretch must still be as it stops, in dB, to have
+    /// stopped abruptly: the false pauses' stretches were 6 to 17 dB over it there, the true
+    /// pauses' mostly 0 to 5 (BENCHMARKS.md, version 20).
+    static let abruptStop: Float = 6
 
     /// `speech` with the bursts that bridge a silence of `minimumPause` or more: a chain of bursts
     /// from the stretch before the silence to the one after it, each less than `minimumPause` from

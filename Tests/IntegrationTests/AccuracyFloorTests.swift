@@ -249,6 +249,16 @@ import FileAnalysis
         Self.expect(f1, atLeast: 0.95, "read speech, voices-20dB, seed 24")
     }
 
+    /// Six fresh answers in real read speech with pink noise 10 dB under the speech. The quiet ends
+    /// of words (a weak /v/ or /f/, a stop's closure before "spades") sink under the noise, and gaps
+    /// of 0.1 to 0.2 s between words measured 0.25 to 0.30 s: detector version 19 made them false
+    /// pauses (F1 0.842 here). Version 20 asks 0.06 s more of a silence after a stretch that stopped
+    /// abruptly, still well over the noise, in so noisy a room: 0.970.
+    @Test func wordEndsSunkInNoiseAreNotPauses() throws {
+        let f1 = try Self.pauseF1OfSixAnswers(seed: 63, condition: "pink-10dB", human: "read")
+        Self.expect(f1, atLeast: 0.95, "read speech, pink-10dB, seed 63")
+    }
+
     /// Six fresh answers in a reverberant room of 0.6 s. A word's fall begins with its direct sound
     /// dropping fast; where the room's noise ends the fall 20–25 dB down, that drop set the fall's
     /// slope from its top to its end, and detector version 15 took one answer's room for a dry one

@@ -60,13 +60,17 @@ struct RoomEstimate {
             : nil
     }
 
+    /// The level of the room's quiet frames, in dB: the 10th percentile of every frame that is not
+    /// digital silence (the noise, where the room is steady).
+    var quietLevel: Float { levels.percentile(0.1) }
+
     /// The verdict on what has been heard so far.
     var reliability: Reliability {
         // Digital silence in a tenth of the recording: no room to judge (a generated or edited file).
         guard frames > 0, levels.count() > 0, Double(digitalSilence) < 0.1 * Double(frames) else {
             return Reliability(signalToNoise: nil, backgroundSpeech: false)
         }
-        let quiet = levels.percentile(0.1)
+        let quiet = quietLevel
         let quietFrames = levels.count(below: quiet + 3)
         let speechLike = speechLikeLevels.count(below: quiet + 3)
         return Reliability(
