@@ -148,7 +148,7 @@ private struct Stretch {
     /// In a reverberant room, where its ringing tail began, in seconds
     /// (`SpeechTracker.ringingTailStart(of:judging:)`).
     var tailStart: Double? = nil
-    /// How loud it still was as it stopped: its loudest level 30 to 50 ms before its end, in dB
+    /// How loud it still was as it stopped: its loudest level 20 to 50 ms before its end, in dB
     /// (`SpeechTracker.closingLevel(of:judging:)`).
     var closingLevel: Float = -.infinity
 }
