@@ -145,8 +145,8 @@ private struct Stretch {
     var span: TimeSpan
     /// Its loudest frame, in dB (`FrameFeatures.intensity`).
     var peak: Float
-    /// In a reverberant room, where its ringing tail began, in seconds
-    /// (`SpeechTracker.ringingTailStart(of:judging:)`).
+    /// In a room that rings, where its ringing tail began, in seconds
+    /// (`SpeechTracker.ringingTailStart(of:judging:depth:)`).
     var tailStart: Double? = nil
     /// How loud it still was as it stopped: its loudest level 20 to 50 ms before its end, in dB
     /// (`SpeechTracker.closingLevel(of:judging:)`).
@@ -286,7 +286,10 @@ struct SpeechTracker: FrameConsumer {
             segments.append(
                 Stretch(
                     span: frameTiming.span(of: speech), peak: peak,
-                    tailStart: reverberant ? ringingTailStart(of: speech, judging: position) : nil,
+                    tailStart: reverberant
+                        ? ringingTailStart(of: speech, judging: position, depth: Self.tailDepth)
+                        : decay.ringsLightly(signalToNoise: room.signalToNoise)
+                            ? ringingTailStart(of: speech, judging: position, depth: Self.lightTailDepth) : nil,
                     closingLevel: closingLevel(of: speech, judging: position)))
             peak = -.infinity
         case .burst(let burst):
@@ -330,18 +333,19 @@ struct SpeechTracker: FrameConsumer {
     static let underRecentPeak: Float = 3
     static let tailLookBack = 20
 
-    /// Where the ringing tail of the stretch of speech `frames` began, in seconds, in a reverberant
-    /// room: at the end of the last frame within `tailDepth` dB of the loudest of its last
-    /// `tailSearch` frames (its last syllable), `position` being the frame of `pending` now judged.
+    /// Where the ringing tail of the stretch of speech `frames` began, in seconds, in a room that
+    /// rings: at the end of the last frame within `depth` dB (`tailDepth`, or `lightTailDepth`) of
+    /// the loudest of its last `tailSearch` frames (its last syllable), `position` being the frame
+    /// of `pending` now judged.
     /// A tail flickers as it dies away, so `isFalling(at:roomFall:)` leaves some of its frames as
     /// speech, and a stretch ended 0.1–0.2 s after the speaker stopped (RT60 0.9 s, median).
-    private func ringingTailStart(of frames: ClosedRange<Int>, judging position: Int) -> Double {
+    private func ringingTailStart(of frames: ClosedRange<Int>, judging position: Int, depth: Float) -> Double {
         let last = position - (pending[position].index - frames.upperBound)
         let first = max(0, last - Self.tailSearch, last - (frames.count - 1))
         var loudest = -Float.infinity
         for other in first...last { loudest = max(loudest, pending[other].features.level) }
         var end = last
-        while end > first && pending[end].features.level < loudest - Self.tailDepth { end -= 1 }
+        while end > first && pending[end].features.level < loudest - depth { end -= 1 }
         return frameTiming.span(of: frames.lowerBound...pending[end].index).end
     }
 
@@ -362,6 +366,11 @@ struct SpeechTracker: FrameConsumer {
     /// room, in dB. Where the speaker stopped (the truth's end of speech), the level had fallen a
     /// median 11 dB from there at RT60 0.9 s and 14 dB at 0.6 s (main and held-out corpora).
     static let tailDepth: Float = 12
+    /// The same in a room that rings lightly (`RoomDecay.ringsLightly(signalToNoise:)`), where a
+    /// pause is not hidden but starts late: the speaker stopped a median 15 to 17 dB under their
+    /// last syllable in rooms of 0.3 s (synthesized and read speech; the alsa-utils voice 22), and
+    /// speech ran on into the ringing, so pauses started 66 to 75 ms late (version 21).
+    static let lightTailDepth: Float = 18
 
     /// A room whose signal-to-noise ratio is under this many dB is noisy (white noise 10 dB under
     /// the speech measures 13–16.5 dB; 20 dB under, 22.5 dB or more).

@@ -36,15 +36,27 @@ import Testing
     @Test func aSmoothSlowFallIsAReverberantRoom() throws {
         let decay = Self.decay(of: Self.words(count: 10, slope: 0.7, wobble: 0))
         #expect(decay.isReverberant(signalToNoise: 50))
+        #expect(!decay.ringsLightly(signalToNoise: 50), "reverberant, not lightly ringing")
         #expect(abs(try #require(decay.medianFall(signalToNoise: 50)) - 0.7) < 0.1)
     }
 
     @Test func aRaggedSlowFallIsNot() {
         // As slow, one fall each, but wandering 4 dB around the line: a word fading into white noise.
         let decay = Self.decay(of: Self.words(count: 10, slope: 0.7, wobble: 4))
-        let asFast = RoomDecay.reverberantSlope + 0.5
-        #expect(abs((decay.medianFall(signalToNoise: 50) ?? 0) - asFast) < 0.1, "each fall counted, as fast")
+        #expect(
+            abs((decay.medianFall(signalToNoise: 50) ?? 0) - RoomDecay.roughFall) < 0.1, "each fall counted, as fast")
         #expect(!decay.isReverberant(signalToNoise: 50))
+        #expect(!decay.ringsLightly(signalToNoise: 50), "a ragged fall is no ringing")
+    }
+
+    /// A room of about 0.3 s falls about 2 dB per frame in theory, its answers 1.4 to 2.2: smooth
+    /// falls that are slower than a rough one but faster than a reverberant room's ring lightly.
+    @Test func aSmoothFallOfOnePointFiveDecibelsAFrameRingsLightly() throws {
+        let decay = Self.decay(of: Self.words(count: 10, slope: 1.5, wobble: 0))
+        #expect(abs(try #require(decay.medianFall(signalToNoise: 50)) - 1.5) < 0.1)
+        #expect(decay.ringsLightly(signalToNoise: 50))
+        #expect(!decay.isReverberant(signalToNoise: 50))
+        #expect(!decay.ringsLightly(signalToNoise: 20), "not judged in a noisy recording")
     }
 
     /// A long reverberation's tail flickers: a frame 2 dB above the line every 80 ms rises 1.3 dB
@@ -58,7 +70,9 @@ import Testing
     }
 
     @Test func aFastFallIsADryRoom() {
-        #expect(!Self.decay(of: Self.words(count: 10, slope: 3, wobble: 0)).isReverberant(signalToNoise: 50))
+        let decay = Self.decay(of: Self.words(count: 10, slope: 3, wobble: 0))
+        #expect(!decay.isReverberant(signalToNoise: 50))
+        #expect(!decay.ringsLightly(signalToNoise: 50))
     }
 
     /// In a recording whose noise lies less than 25 dB under its speech, a fall of 20 dB ends in

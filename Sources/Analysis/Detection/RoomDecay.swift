@@ -38,6 +38,20 @@ struct RoomDecay {
         (medianFall(signalToNoise: signalToNoise) ?? .infinity) <= Self.reverberantSlope
     }
 
+    /// Whether the room rings, but not long enough to hide short pauses (a reverberation time of
+    /// about 0.3 s): its median fall lies between `reverberantSlope` and `roughFall`. In the accuracy
+    /// corpora dry rooms read 1.9 dB per frame and up in clean audio, and with noise their ragged
+    /// falls count at `roughFall`: not one of about 2,000 dry answers read under it. Rooms of 0.3 s
+    /// read 1.4 to 2.2, 68 of 129 under it (BENCHMARKS.md, version 21).
+    func ringsLightly(signalToNoise: Double?) -> Bool {
+        guard let fall = medianFall(signalToNoise: signalToNoise) else { return false }
+        return fall > Self.reverberantSlope && fall < Self.roughFall
+    }
+
+    /// Where a fall straying from a straight line is counted, in dB per frame: as fast as a room
+    /// that does not ring (see `roughestDecay`).
+    static let roughFall: Float = reverberantSlope + 0.5
+
     /// A room's decay is a straight line in dB (the energy dies away exponentially: Sabine's and
     /// Schroeder's model of reverberation); a fall straying from its straight line by more than this
     /// (RMS, dB) is counted as fast whatever its slope. In the accuracy corpus the slow falls of
@@ -131,7 +145,7 @@ private struct Falls {
             // ones (BENCHMARKS.md, version 16).
             var slope = lineSlope ?? (top - end) / Float(frames)
             // A fall that strays from a straight line is a word fading in noise, not a room ringing.
-            if straying > RoomDecay.roughestDecay { slope = max(slope, RoomDecay.reverberantSlope + 0.5) }
+            if straying > RoomDecay.roughestDecay { slope = max(slope, RoomDecay.roughFall) }
             // dB per frame, stored ×10 so the histogram's 0.5 dB bins resolve 0.05 dB per frame.
             slopes.add(slope * 10 - 100)
             medianFall = (slopes.percentile(0.5) + 100) / 10
