@@ -80,6 +80,14 @@ struct SpeakerModel {
     /// down, some of which the share of quiet syllables (35–40 %) left unrecognised. (Counted over
     /// syllables as wide as a vowel, at most 6 % in 1,218 synthesized answers.)
     static let apartShare = 0.1
+    /// …and there are at least this many of them. A speaker alone had up to 4 standing apart in an
+    /// answer (a real voice's quiet last syllables, ringing in a room of 0.3 s or in brown noise and
+    /// hum), and in the alsa-utils voice's short answers 1 to 3 were more than a tenth of its
+    /// syllables: 14 of the 19 answers without other voices that were taken for answers with them
+    /// (version 21), over the accuracy corpora, where the other voice's quiet phrases were then
+    /// left out of the speech (a read answer lost 2.3 s of its speaker's words to a false pause).
+    /// Every answer with other voices flagged before was flagged still (version 22).
+    static let fewestApart = 5
     /// Syllables further under the loud end than this, in dB, are the room's (a bump, a breath), not
     /// another voice's (one 20 dB down peaks 15 to 30 dB under the speaker's loud end).
     static let quietestSyllable: Float = 30
@@ -134,7 +142,8 @@ struct SpeakerModel {
             self.level = level
             let quiet = syllablePeaks.count(below: level - Self.quietSyllables)
             let manyQuiet = Double(quiet) > Self.anotherVoiceShare * Double(syllables)
-            let manyApart = Double(standingApart) > Self.apartShare * Double(syllables)
+            let manyApart =
+                standingApart >= Self.fewestApart && Double(standingApart) > Self.apartShare * Double(syllables)
             // The other voice's typical level is taken over all its quiet peaks, its consonants'
             // too: over its syllables alone it read higher, and the gate cut the speaker's soft
             // syllables (other voices 20 dB down, seed 17: F1 0.969 → 0.949).
