@@ -56,8 +56,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// word's rise, 20 joins, in a room less than 22.5 dB under the speaker, a silence under 0.31 s
     /// after a stretch that stopped abruptly (a word's quiet end hidden in the noise), 21 ends speech
     /// before a pause where its ringing tail began in a room that rings lightly (about 0.3 s), 22
-    /// hears a voice in the speaker's pauses only from five quiet syllables standing apart.
-    public static let detectorVersion = 22
+    /// hears a voice in the speaker's pauses only from five quiet syllables standing apart, 23 takes
+    /// the first stretches for another voice's only when two stretches or more reach the loud end.
+    public static let detectorVersion = 23
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

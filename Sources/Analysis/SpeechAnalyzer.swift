@@ -444,11 +444,16 @@ struct SpeechTracker: FrameConsumer {
     /// straight into louder ones: in the accuracy corpora (899 answers whose first stretch was the
     /// speaker's) a first stretch peaked more than 8 dB under the loud end twice, each followed by
     /// loud speech 0.34 and 0.56 s later; another voice in the lead-in peaked 7 to 20 dB under it,
-    /// and the speaker's loud speech began 0.46 to 3 s later.
+    /// and the speaker's loud speech began 0.46 to 3 s later. The loud end must also be the
+    /// speaker's and not one stretch's: `loudStretches` of the stretches from the loud one on reach
+    /// it. In a room of 0.3 s the room built one long vowel of a short answer up 5 dB over every
+    /// other stretch, and the speaker's first words were taken for another voice (response latency
+    /// 1.5 s late; version 23).
     private func otherVoiceLeadIn(_ speech: [Stretch]) -> Int {
         guard let level = speaker.level, let loud = speech.firstIndex(where: { $0.peak >= level - Self.loudSpeech }),
             loud > 0, speech[..<loud].allSatisfy({ $0.peak < level - Self.quietStart }),
-            speech[loud].span.start - speech[0].span.start >= Self.quietStartGap
+            speech[loud].span.start - speech[0].span.start >= Self.quietStartGap,
+            speech[loud...].count(where: { $0.peak >= level - Self.loudSpeech }) >= Self.loudStretches
         else { return 0 }
         return loud
     }
@@ -460,6 +465,7 @@ struct SpeechTracker: FrameConsumer {
     static let quietStart: Float = 8
     static let loudSpeech: Float = 6
     static let quietStartGap = 0.6
+    static let loudStretches = 2
 
     /// Closes any open segment and returns the stretches of the speaker's speech; a silence of
     /// `minimumPause` seconds or more between two of them is a pause.

@@ -143,6 +143,24 @@ import Testing
         #expect(result.reliability.backgroundSpeech == false)
     }
 
+    /// One stretch can stand far out of every other of a short answer (a long vowel a small room
+    /// builds up, or a word said with emphasis): the loud end is then that stretch's alone, and the
+    /// quieter words before it are still the speaker's first words, not another voice's (detector
+    /// version 22 took the first two for one: latency 3.8 s for 1 s, and the answer flagged).
+    @Test func oneLoudStretchDoesNotMakeTheFirstWordsAnotherVoice() throws {
+        let rate = 16_000
+        var samples = Self.silence(1.0, rate: rate)
+        for (seconds, level) in [(0.8, 0.1), (0.6, 0.1), (1.0, 0.4), (0.8, 0.1), (0.8, 0.1)] as [(Double, Float)] {
+            samples += Self.burst(seconds: seconds, rate: rate, level: level) + Self.silence(0.7, rate: rate)
+        }
+        let hiss = Self.hiss(Double(samples.count) / Double(rate), rate: rate, level: 0.0005)
+        let analysis = SpeechAnalyzer.analyze(zip(samples, hiss).map { $0 + $1 }, sampleRate: rate)
+        let latency = try #require(analysis.latency)
+        #expect(abs(latency - 1.0) < 0.05, "latency \(latency) s for 1 s")
+        #expect(!analysis.reliability.backgroundSpeech)
+        #expect(analysis.pauses.count == 4)
+    }
+
     @Test func clippingIsCounted() {
         var (samples, _) = Self.answer(rate: 16_000)
         samples = samples.map { max(-1, min(1, $0 * 10)) }
