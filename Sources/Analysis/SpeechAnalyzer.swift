@@ -286,10 +286,9 @@ struct SpeechTracker: FrameConsumer {
             segments.append(
                 Stretch(
                     span: frameTiming.span(of: speech), peak: peak,
-                    tailStart: reverberant
-                        ? ringingTailStart(of: speech, judging: position, depth: Self.tailDepth)
-                        : decay.ringsLightly(signalToNoise: room.signalToNoise)
-                            ? ringingTailStart(of: speech, judging: position, depth: Self.lightTailDepth) : nil,
+                    tailStart: ringingTailDepth(reverberant: reverberant).map {
+                        ringingTailStart(of: speech, judging: position, depth: $0)
+                    },
                     closingLevel: closingLevel(of: speech, judging: position)))
             peak = -.infinity
         case .burst(let burst):
@@ -347,6 +346,13 @@ struct SpeechTracker: FrameConsumer {
         var end = last
         while end > first && pending[end].features.level < loudest - depth { end -= 1 }
         return frameTiming.span(of: frames.lowerBound...pending[end].index).end
+    }
+
+    /// How far under its last syllable a stretch of speech ends in this room, in dB (`tailDepth` in a
+    /// `reverberant` one, `lightTailDepth` in one that rings lightly); nil in a dry room.
+    private func ringingTailDepth(reverberant: Bool) -> Float? {
+        if reverberant { return Self.tailDepth }
+        return decay.ringsLightly(signalToNoise: room.signalToNoise) ? Self.lightTailDepth : nil
     }
 
     /// The loudest level of the frames `closingFrames` before the last of the stretch of speech
