@@ -88,7 +88,7 @@ private struct Falls {
     static let minimumDrop: Float = 20
     /// …unless none that deep was found at all. At 15 dB the alsa-utils voice's rooms of 0.9 s were
     /// recognised in eight fresh six-answer corpora (pause F1 0.53–0.76 → 0.65–0.77) and no answer
-    /// without reverberation changed; at 12 dB the falls read faster (0.64–0.77).
+    /// without reverberation changed; 12 dB gained less (0.64–0.76).
     static let shallowDrop: Float = 15
     /// A frame may rise this much over the one before without ending the fall (noise), in dB.
     let tolerance: Float
