@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -35,7 +36,7 @@ def measure(binary, corpus, condition, names, truth):
         tally.add([[s["start"], s["end"]] for s in answer["speech"]], truth[name])
     row = tally.row()
     return {
-        "F1": round(row["f1"], 3), "false": tally.fp, "missed": tally.fn,
+        "F1": f"{row['f1']:.3f}", "false": tally.fp, "missed": tally.fn,
         "latency ms": round(row["latencyMs"]), "boundary ms": round(row["boundaryMs"]),
         "flagged": sum(answer["reliability"]["backgroundSpeech"] for answer in answers),
         "filled": sum(len(answer.get("filledPauses") or []) for answer in answers),
@@ -73,7 +74,8 @@ def main():
             counts[verdict] += 1
             changed = [f"{key} {before[key]} → {after[key]}" for key in before if before[key] != after[key]]
             if changed:
-                print(f"{verdict:7} {os.path.basename(os.path.normpath(corpus))}/{condition}: {', '.join(changed)}")
+                line = f"{verdict:7} {os.path.basename(os.path.normpath(corpus))}/{condition}: {', '.join(changed)}"
+                print(textwrap.fill(line, width=80, subsequent_indent=" " * 8, break_on_hyphens=False))
     print(", ".join(f"{count} {verdict}" for verdict, count in counts.items()) + f" (of {len(jobs)} conditions)")
 
 

@@ -320,7 +320,17 @@ struct SpeechTracker: FrameConsumer {
 
     /// The loudest level of the `tailLookBack` frames before `position` of `pending` (−∞ for none).
     private func loudestBefore(_ position: Int) -> Float {
-        pending[max(0, position - Self.tailLookBack)..<position].lazy.map(\.features.level).max() ?? -.infinity
+        loudestLevel(max(0, position - Self.tailLookBack)..<position)
+    }
+
+    /// The loudest level of the frames of `pending` at `positions`, in dB (−∞ for none).
+    private func loudestLevel(_ positions: Range<Int>) -> Float {
+        pending[positions].lazy.map(\.features.level).max() ?? -.infinity
+    }
+
+    /// Where in `pending` the frame `index` is, `position` being the frame now judged.
+    private func pendingPosition(ofFrame index: Int, judging position: Int) -> Int {
+        position - (pending[position].index - index)
     }
 
     /// A frame falling by this share of the room's median fall, or more, is ringing out…
@@ -339,10 +349,9 @@ struct SpeechTracker: FrameConsumer {
     /// A tail flickers as it dies away, so `isFalling(at:roomFall:)` leaves some of its frames as
     /// speech, and a stretch ended 0.1–0.2 s after the speaker stopped (RT60 0.9 s, median).
     private func ringingTailStart(of frames: ClosedRange<Int>, judging position: Int, depth: Float) -> Double {
-        let last = position - (pending[position].index - frames.upperBound)
+        let last = pendingPosition(ofFrame: frames.upperBound, judging: position)
         let first = max(0, last - Self.tailSearch, last - (frames.count - 1))
-        var loudest = -Float.infinity
-        for other in first...last { loudest = max(loudest, pending[other].features.level) }
+        let loudest = loudestLevel(first..<last + 1)
         var end = last
         while end > first && pending[end].features.level < loudest - depth { end -= 1 }
         return frameTiming.span(of: frames.lowerBound...pending[end].index).end
@@ -358,9 +367,9 @@ struct SpeechTracker: FrameConsumer {
     /// The loudest level of the frames `closingFrames` before the last of the stretch of speech
     /// `frames`, `position` being the frame of `pending` now judged (see `Stretch.closingLevel`).
     private func closingLevel(of frames: ClosedRange<Int>, judging position: Int) -> Float {
-        let last = position - (pending[position].index - frames.upperBound)
-        let closing = max(0, last - Self.closingFrames.upperBound)...max(0, last - Self.closingFrames.lowerBound)
-        return pending[closing].lazy.map(\.features.level).max() ?? -.infinity
+        let last = pendingPosition(ofFrame: frames.upperBound, judging: position)
+        return loudestLevel(
+            max(0, last - Self.closingFrames.upperBound)..<max(0, last - Self.closingFrames.lowerBound) + 1)
     }
 
     /// Which frames before a stretch's last one tell how loud it still was as it stopped.
