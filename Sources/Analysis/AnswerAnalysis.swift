@@ -58,8 +58,10 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// before a pause where its ringing tail began in a room that rings lightly (about 0.3 s), 22
     /// hears a voice in the speaker's pauses only from five quiet syllables standing apart, 23 takes
     /// the first stretches for another voice's only when two stretches or more reach the loud end,
-    /// 24 judges the room by falls of 15 dB where it finds none of 20 dB.
-    public static let detectorVersion = 24
+    /// 24 judges the room by falls of 15 dB where it finds none of 20 dB, 25 splits the first loud
+    /// stretch where it last fell under the speaker's range before its loud speech, so that another
+    /// voice running into the first words is not taken for them.
+    public static let detectorVersion = 25
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

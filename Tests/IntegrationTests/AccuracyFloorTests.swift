@@ -166,6 +166,20 @@ import FileAnalysis
         Self.expect(f1, atLeast: 0.95, "voices-20dB, seed 8")
     }
 
+    /// Other voices 10 dB below the speaker, on six answers of their own; in the first, one talker
+    /// who was already talking runs into the speaker's first words with no silence long enough to
+    /// end a stretch of speech. Detector version 24 took the talker for the first words (response
+    /// latency 0.93 s for 2.25 s); version 25 splits that stretch where it last fell under the
+    /// speaker's range before their loud speech: 2.25 s.
+    @Test func aTalkerRunningIntoTheFirstWordsIsNotTheAnswer() throws {
+        let f1 = try Self.pauseF1OfSixAnswers(seed: 133) { name, answer, analysis in
+            let latency = try #require(analysis.latency)
+            #expect(abs(latency - answer.latency) < 0.1, "\(name): latency \(latency) s for \(answer.latency) s")
+            #expect(analysis.reliability.backgroundSpeech, "\(name): other voices not reported")
+        }
+        Self.expect(f1, atLeast: 0.75, "voices-10dB, seed 133")
+    }
+
     /// Six fresh answers in a reverberant room of 0.9 s whose tails flicker: in four of them, not
     /// one fall of 20 dB is followed without a frame rising more than 1 dB over the one before, so
     /// detector version 9 took the room for a dry one and short pauses vanished in the ringing (F1
