@@ -513,7 +513,8 @@ struct SpeechTracker: FrameConsumer {
     /// (a single talker, whose words follow one another closely): the first loud stretch is then
     /// judged as two, split at its loud onset (`Stretch.loudOnset`). One talker 10 dB under the
     /// speaker, talking before the answer began, so gave response latencies 0.4 to 3.5 s too short
-    /// in 17 of 142 such answers over the accuracy corpora, 9 of them with no caution.
+    /// in 26 of 116 such answers over the accuracy corpora, 14 of them with no caution (version 25:
+    /// 6 and 4).
     private func withoutOtherVoiceLeadIn(_ speech: [Stretch]) -> [Stretch]? {
         if let level = speaker.level, let loud = speech.firstIndex(where: { $0.peak >= level - Self.loudSpeech }),
             let onset = speech[loud].loudOnset
