@@ -61,8 +61,10 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// 24 judges the room by falls of 15 dB where it finds none of 20 dB, 25 splits the first loud
     /// stretch where it last fell under the speaker's range before its loud speech, so that another
     /// voice running into the first words is not taken for them, 26 joins, where other voices were
-    /// heard, a silence under 0.31 s after a stretch still within 10 dB of the loud end as it stopped.
-    public static let detectorVersion = 26
+    /// heard, a silence under 0.31 s after a stretch still within 10 dB of the loud end as it stopped,
+    /// 27 also after one still 3 dB over the other voices' gate where that gate hides 10 dB or more
+    /// of the speaker's range.
+    public static let detectorVersion = 27
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

@@ -583,10 +583,13 @@ struct SpeechTracker: FrameConsumer {
     /// hides the speaker's quiet sounds as the noise does, when it was still within
     /// `abruptUnderVoices` dB of the speaker's loud end.
     private func joinedAcrossHiddenWordEnds(_ speech: [Stretch], minimumPause: Double) -> [Stretch] {
-        let abrupt: Float
+        var abrupt: Float
         if reliability.backgroundSpeech {
             guard let level = speaker.level else { return speech }
             abrupt = level - Self.abruptUnderVoices
+            if let gate = otherVoicesGate, gate >= level - speaker.range + Self.hiddenUnderVoices {
+                abrupt = min(abrupt, gate + Self.abruptOverVoices)
+            }
         } else {
             guard let signalToNoise = room.signalToNoise, signalToNoise < Self.hidingRoom else { return speech }
             abrupt = room.quietLevel + Self.abruptStop
@@ -626,6 +629,20 @@ struct SpeechTracker: FrameConsumer {
     /// ones), the stretch before was still this near for 134 of the false and 6 of the true
     /// (BENCHMARKS.md, version 26).
     static let abruptUnderVoices: Float = 10
+    /// Where the other voices' gate (`otherVoicesGate`) hides at least this many dB of the speaker's
+    /// range (`SpeakerModel.range`)…
+    static let hiddenUnderVoices: Float = 10
+    /// …a stretch also stopped abruptly when it was still this many dB over that gate as it stopped.
+    static let abruptOverVoices: Float = 3
+
+    /// The level under which other voices hide the speaker's sounds, in dB: the gate of the quieter
+    /// voice the speaker model recognised, else the room's, else that of the voice heard in the
+    /// speaker's pauses (as `judge(at:)` applies them); nil where none is known.
+    private var otherVoicesGate: Float? {
+        if let voice = speaker.anotherVoice { return voice + SpeakerModel.anotherVoiceMargin }
+        if let gate = room.backgroundGate { return gate }
+        return speaker.voiceInPauses.map { $0 + SpeakerModel.anotherVoiceMargin }
+    }
 
     /// `speech` with the bursts that bridge a silence of `minimumPause` or more: a chain of bursts
     /// from the stretch before the silence to the one after it, each less than `minimumPause` from
