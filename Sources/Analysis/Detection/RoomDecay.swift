@@ -44,9 +44,9 @@ struct RoomDecay {
     /// fall of a room of 0.6 s in theory (60 dB in 60 frames). A long synthetic or real ringing tail
     /// flickers by 3–7 dB from frame to frame, which breaks its falls into short steep pieces: in
     /// 34 of 356 answers in rooms of 0.6 and 0.9 s over the accuracy corpora, mostly the alsa-utils
-    /// voice's, the room read as dry (1.3 to 5.5 dB per frame, or no fall), while the averaged level fell 0.5 to
-    /// 0.8 dB per frame in 0.9 s rooms. On the averaged level no dry answer of 3,560 read under 1.8,
-    /// and rooms of 0.3 s 1.27 and up (version 28).
+    /// voice's, the room read as dry (1.3 to 5.5 dB per frame, or no fall), while the averaged
+    /// level fell 0.5 to 0.8 dB per frame in 0.9 s rooms. On the averaged level no dry answer of
+    /// 3,560 read under 1.8, and rooms of 0.3 s 1.27 and up (version 28).
     static let smoothedLine: Float = 1.0
 
     /// The median fall, in dB per frame, in a recording whose signal-to-noise ratio is
