@@ -153,10 +153,9 @@ private struct Stretch {
     var closingLevel: Float = -.infinity
     /// Where its loud part began, in seconds, when something quieter ran into it without a silence
     /// long enough to end a stretch: just after its last frame that fell under the speaker's range
-    /// before its first loud frame (`SpeechTracker.loudOnset`)…
-    var loudOnset: Double? = nil
-    /// …and the loudest frame before that, in dB.
-    var peakBeforeLoudOnset: Float = -.infinity
+    /// before its first loud frame (`SpeechTracker.loudOnset(of:)`); and the loudest frame before
+    /// that, in dB.
+    var loudOnset: (time: Double, peakBefore: Float)? = nil
 }
 
 /// Collects, frame by frame, the speech segments and syllable peaks.
@@ -308,8 +307,7 @@ struct SpeechTracker: FrameConsumer {
                         ringingTailStart(of: speech, judging: position, depth: $0)
                     },
                     closingLevel: closingLevel(of: speech, judging: position),
-                    loudOnset: loudOnset(of: speech).map { frameTiming.span(of: $0...$0).start },
-                    peakBeforeLoudOnset: lastDip?.peakBefore ?? -.infinity))
+                    loudOnset: loudOnset(of: speech)))
             peak = -.infinity
             lastDip = nil
             heardLoud = false
@@ -323,12 +321,15 @@ struct SpeechTracker: FrameConsumer {
         }
     }
 
-    /// The frame where the loud part of the stretch of speech `frames` began, when a frame of it
-    /// fell under the speaker's range (a silence too short to end the stretch) before its first loud
-    /// frame: the frame after the last such one. Nil when the stretch holds no loud frame.
-    private func loudOnset(of frames: ClosedRange<Int>) -> Int? {
-        guard heardLoud, let dip = lastDip?.index, frames.lowerBound < dip, dip < frames.upperBound else { return nil }
-        return dip + 1
+    /// Where the loud part of the stretch of speech `frames` began, when a frame of it fell under
+    /// the speaker's range (a silence too short to end the stretch) before its first loud frame: at
+    /// the frame after the last such one (see `Stretch.loudOnset`). Nil when the stretch holds no
+    /// loud frame.
+    private func loudOnset(of frames: ClosedRange<Int>) -> (time: Double, peakBefore: Float)? {
+        guard heardLoud, let dip = lastDip, frames.lowerBound < dip.index, dip.index < frames.upperBound else {
+            return nil
+        }
+        return (frameTiming.span(of: dip.index + 1...dip.index + 1).start, dip.peakBefore)
     }
 
     /// Whether, in a reverberant room, the frame at `position` of `pending` is falling into the
@@ -520,10 +521,10 @@ struct SpeechTracker: FrameConsumer {
             let onset = speech[loud].loudOnset
         {
             var before = speech[loud]
-            before.span.end = onset
-            before.peak = speech[loud].peakBeforeLoudOnset
+            before.span.end = onset.time
+            before.peak = onset.peakBefore
             var after = speech[loud]
-            after.span.start = onset
+            after.span.start = onset.time
             let split = Array(speech[..<loud] + [before, after] + speech[(loud + 1)...])
             let otherVoice = otherVoiceLeadIn(split)
             if otherVoice > loud { return Array(split.dropFirst(otherVoice)) }

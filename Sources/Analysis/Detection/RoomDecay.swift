@@ -23,17 +23,12 @@ struct RoomDecay {
     /// The same measures on the level averaged over the last `smoothing` frames (`smoothedLine`).
     private var smoothedFalls = FallMeasures()
     private var recentLevels: [Float] = []
-    private var recentNext = 0
 
     /// Feeds one frame's speech-band level, in dB.
     mutating func process(level: Float) {
         falls.process(level: level)
-        if recentLevels.count < Self.smoothing {
-            recentLevels.append(level)
-        } else {
-            recentLevels[recentNext] = level
-            recentNext = (recentNext + 1) % Self.smoothing
-        }
+        recentLevels.append(level)
+        if recentLevels.count > Self.smoothing { recentLevels.removeFirst() }
         smoothedFalls.process(level: recentLevels.reduce(0, +) / Float(recentLevels.count))
     }
 
