@@ -64,8 +64,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// heard, a silence under 0.31 s after a stretch still within 10 dB of the loud end as it stopped,
     /// 27 also after one still 3 dB over the other voices' gate where that gate hides 10 dB or more
     /// of the speaker's range, 28 also judges the room by its falls on the level averaged over 30 ms
-    /// where the frame-by-frame falls read as a dry room's.
-    public static let detectorVersion = 28
+    /// where the frame-by-frame falls read as a dry room's, 29 takes quiet first words for another
+    /// voice's in a room that rings only where other voices were heard as well.
+    public static let detectorVersion = 29
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],
