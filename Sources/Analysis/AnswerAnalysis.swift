@@ -65,8 +65,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// 27 also after one still 3 dB over the other voices' gate where that gate hides 10 dB or more
     /// of the speaker's range, 28 also judges the room by its falls on the level averaged over 30 ms
     /// where the frame-by-frame falls read as a dry room's, 29 takes quiet first words for another
-    /// voice's in a room that rings only where other voices were heard as well.
-    public static let detectorVersion = 29
+    /// voice's in a room that rings only where other voices were heard as well, 30 makes a filled
+    /// pause standing alone in its stretch of speech as long as that stretch (its nasal included).
+    public static let detectorVersion = 30
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

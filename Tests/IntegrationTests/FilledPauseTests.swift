@@ -37,13 +37,15 @@ import FileAnalysis
     }
 
     /// Phrase, `before` seconds of silence, "um" (held `vowel` s, closing into a `nasal` s "m",
-    /// `fading` or not: `SpeechFixtures.heldUm`), 0.3 s of silence, phrase.
+    /// `fading` or not, in MBROLA's `voice`: `SpeechFixtures.heldUm`), 0.3 s of silence, phrase.
     static func answer(
-        in folder: URL, before: Double = 0.3, vowel: Double = 0.7, nasal: Double = 0.2, fading: Bool = false
+        in folder: URL, before: Double = 0.3, vowel: Double = 0.7, nasal: Double = 0.2, fading: Bool = false,
+        voice: String = "us2"
     ) throws -> Answer {
         let (first, second) = try phrases(in: folder)
         let um = try SpeechFixtures.heldUm(
-            sampleRate: 16_000, before: before, after: 0.3, vowel: vowel, nasal: nasal, fading: fading, in: folder)
+            sampleRate: 16_000, before: before, after: 0.3, vowel: vowel, nasal: nasal, fading: fading, voice: voice,
+            in: folder)
         let file = folder.appendingPathComponent("answer.wav")
         _ = try run("sox", [first.path, um.path, second.path, file.path])
         let start = try seconds(of: first) + before + 0.05
@@ -73,6 +75,19 @@ import FileAnalysis
             #expect(without.metrics.filledPauseCount == nil && without.metrics.hesitationTime == nil)
             #expect(without.metrics.syllableCount >= metrics.syllableCount)
             #expect(without.runs == analysis.runs)
+        }
+    }
+
+    /// Said alone between two silences, the "um" is a filled pause from its first sound to its
+    /// last, its nasal included: the hesitation's length is what `meanFilledPause` and
+    /// `hesitationTime` report. In MBROLA's en1 voice the "m" does not hold the vowel's timbre, and
+    /// detector version 29 reported the held vowel alone (0.65 s of the 0.9, ending 0.2 s early).
+    @Test func anUmStandingAloneLastsToItsLastSound() throws {
+        try TemporaryFolder.with { folder in
+            let answer = try Self.answer(in: folder, voice: "en1")
+            let found = try #require(try RecordingAnalysis.analyze(file: answer.file.path).filledPauses.first)
+            #expect(abs(found.span.start - answer.filler.start) < 0.05, "\(found.span) against \(answer.filler)")
+            #expect(abs(found.span.end - answer.filler.end) < 0.05, "\(found.span) against \(answer.filler)")
         }
     }
 

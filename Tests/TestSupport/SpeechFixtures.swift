@@ -29,15 +29,15 @@ public enum SpeechFixtures {
         return output
     }
 
-    /// A filled pause with exactly known timing, from MBROLA's phoneme input (voice us2, a man's, as
-    /// espeak-ng's default voice is): 50 ms of silence, "uh" held `vowel` seconds (default 0.7) at
+    /// A filled pause with exactly known timing, from MBROLA's phoneme input (`voice` us2 by
+    /// default, a man's, as espeak-ng's default voice is; en1 is another man's): 50 ms of silence, "uh" held `vowel` seconds (default 0.7) at
     /// a flat 110-104 Hz, closing into a `nasal` (0.2 s) "m", 50 ms of silence; `fading`, it dies
     /// away linearly in amplitude from its start to its end, as a hesitant "um" trails off;
     /// then padded with `before` and `after` seconds of silence, mono 16-bit at `sampleRate`. The
     /// "um" itself lies from `before + 0.05` s to `vowel + nasal` s later.
     public static func heldUm(
         sampleRate: Int, before: Double = 0, after: Double = 0, vowel: Double = 0.7, nasal: Double = 0.2,
-        fading: Bool = false, in folder: URL, name: String = "um"
+        fading: Bool = false, voice: String = "us2", in folder: URL, name: String = "um"
     ) throws -> URL {
         let phonemes = folder.appendingPathComponent("\(name).pho")
         let vowelMilliseconds = Int((vowel * 1000).rounded()), nasalMilliseconds = Int((nasal * 1000).rounded())
@@ -45,7 +45,8 @@ public enum SpeechFixtures {
             to: phonemes, atomically: true, encoding: .utf8)
         let raw = folder.appendingPathComponent("\(name)-mbrola.wav")
         try check(
-            ChildProcess.run(ChildProcess.locate("mbrola"), ["/usr/share/mbrola/us2/us2", phonemes.path, raw.path]),
+            ChildProcess.run(
+                ChildProcess.locate("mbrola"), ["/usr/share/mbrola/\(voice)/\(voice)", phonemes.path, raw.path]),
             "mbrola")
         let output = folder.appendingPathComponent("\(name).wav")
         let length = 0.1 + vowel + nasal
