@@ -745,12 +745,13 @@ struct SpeechTracker: FrameConsumer {
 
     /// The held vowels that are the speaker's filled pauses: loud enough to be theirs, central for
     /// their voice, and centred in their `speech` (the stretches `finish()` returned). A held vowel
-    /// standing alone in its stretch (`FilledPauseDetector.standsAlone`) is a filled pause as long as
-    /// that stretch (or the held vowel, where it runs on past it): the held vowel alone left out the
-    /// nasal and the fading end, and the filled pauses found in the seven filler corpora were a
-    /// median 0.19–0.20 s shorter than they were; taking in the stretch, 0.01–0.02 s (version 30). A held vowel too short to judge anywhere counts only
-    /// when it is a short phrase on its own (`phrases`: the speech between pauses), and the filled
-    /// pause is then the whole phrase, its nasal included.
+    /// standing alone in its stretch (`FilledPauseDetector.standsAlone`) is a filled pause as long
+    /// as that stretch (or the held vowel, where it runs on past it): the held vowel alone left out
+    /// the nasal and the fading end, and the filled pauses found in the seven filler corpora were a
+    /// median 0.19–0.20 s shorter than they were; taking in the stretch, 0.01–0.02 s (version 30).
+    /// A held vowel too short to judge anywhere counts only when it is a short phrase on its own
+    /// (`phrases`: the speech between pauses), and the filled pause is then the whole phrase, its
+    /// nasal included.
     func filledPauses(within speech: [TimeSpan], phrases: [TimeSpan]) -> [FilledPause] {
         guard let fillers else { return [] }
         let typical = speaker.level.flatMap { fillers.vowelSpace.typicalSecondFormant(loudEnd: $0) }
@@ -768,7 +769,7 @@ struct SpeechTracker: FrameConsumer {
                 else { continue }
                 // Standing alone, the filled pause takes in the whole stretch: the vowel's onset, and
                 // the nasal closing "um" or its fading end, which the held vowel leaves out.
-                filler = alone ? TimeSpan(start: min(span.start, stretch.start), end: max(span.end, stretch.end)) : span
+                filler = alone ? span.covering(stretch) : span
             } else {
                 guard let phrase = phrases.first(where: holding),
                     FilledPauseDetector.isShortPhrase(phrase, around: span),

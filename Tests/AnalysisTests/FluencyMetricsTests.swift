@@ -48,6 +48,11 @@ import Testing
         #expect(TimeSpan(start: 0, end: 1).overlapRatio(with: TimeSpan(start: 2, end: 3)) == 0)
     }
 
+    @Test func aCoveringSpanHoldsBoth() {
+        #expect(TimeSpan(start: 1, end: 2).covering(TimeSpan(start: 0.5, end: 1.5)) == TimeSpan(start: 0.5, end: 2))
+        #expect(TimeSpan(start: 1, end: 4).covering(TimeSpan(start: 2, end: 3)) == TimeSpan(start: 1, end: 4))
+    }
+
     @Test func percentilesComeFromTheHistogram() {
         var histogram = IntensityHistogram()
         for value in 0..<100 { histogram.add(Float(-value)) }

@@ -11,6 +11,11 @@ public struct TimeSpan: Sendable, Equatable, Codable, Hashable {
     /// Seconds.
     public var duration: Double { end - start }
 
+    /// The shortest span that holds both this one and `other`.
+    func covering(_ other: TimeSpan) -> TimeSpan {
+        TimeSpan(start: min(start, other.start), end: max(end, other.end))
+    }
+
     /// Intersection over union with `other`: 1 for identical spans, 0 for disjoint ones.
     public func overlapRatio(with other: TimeSpan) -> Double {
         let intersection = max(0, min(end, other.end) - max(start, other.start))
