@@ -66,7 +66,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// of the speaker's range, 28 also judges the room by its falls on the level averaged over 30 ms
     /// where the frame-by-frame falls read as a dry room's, 29 takes quiet first words for another
     /// voice's in a room that rings only where other voices were heard as well, 30 makes a filled
-    /// pause standing alone in its stretch of speech as long as that stretch (its nasal included).
+    /// pause whose held vowel is the most of its stretch of speech as long as that stretch (its
+    /// nasal, fading end and onset included).
     public static let detectorVersion = 30
 
     public init(

@@ -745,13 +745,13 @@ struct SpeechTracker: FrameConsumer {
 
     /// The held vowels that are the speaker's filled pauses: loud enough to be theirs, central for
     /// their voice, and centred in their `speech` (the stretches `finish()` returned). A held vowel
-    /// standing alone in its stretch (`FilledPauseDetector.standsAlone`) is a filled pause as long
-    /// as that stretch (or the held vowel, where it runs on past it): the held vowel alone left out
-    /// the nasal and the fading end, and the filled pauses found in the seven filler corpora were a
-    /// median 0.19–0.20 s shorter than they were; taking in the stretch, 0.01–0.02 s (version 30).
-    /// A held vowel too short to judge anywhere counts only when it is a short phrase on its own
-    /// (`phrases`: the speech between pauses), and the filled pause is then the whole phrase, its
-    /// nasal included.
+    /// that is the most of its stretch (`FilledPauseDetector.fillsItsStretch`) is a filled pause as
+    /// long as that stretch, or as itself where it runs on past it: the held vowel alone left out
+    /// the nasal, the fading end and the onset, and the filled pauses found in the seven filler
+    /// corpora were a median 0.19–0.20 s shorter than they were; taking in the stretch, 0.01 s longer
+    /// (version 30). A held vowel too short to judge anywhere counts only when it is a short phrase
+    /// on its own (`phrases`: the speech between pauses), and the filled pause is then the whole
+    /// phrase, its nasal included.
     func filledPauses(within speech: [TimeSpan], phrases: [TimeSpan]) -> [FilledPause] {
         guard let fillers else { return [] }
         let typical = speaker.level.flatMap { fillers.vowelSpace.typicalSecondFormant(loudEnd: $0) }
@@ -767,9 +767,7 @@ struct SpeechTracker: FrameConsumer {
                 guard alone || FilledPauseDetector.holdsItsLoudness(event),
                     fillers.isCentral(event, typicalSecondFormant: typical, standingAlone: alone)
                 else { continue }
-                // Standing alone, the filled pause takes in the whole stretch: the vowel's onset, and
-                // the nasal closing "um" or its fading end, which the held vowel leaves out.
-                filler = alone ? span.covering(stretch) : span
+                filler = FilledPauseDetector.fillsItsStretch(span, stretch) ? span.covering(stretch) : span
             } else {
                 guard let phrase = phrases.first(where: holding),
                     FilledPauseDetector.isShortPhrase(phrase, around: span),
@@ -777,10 +775,14 @@ struct SpeechTracker: FrameConsumer {
                 else { continue }
                 filler = phrase
             }
-            // Two held vowels of one short phrase are one filled pause.
-            if let last = found.last, last.span.end > filler.start { continue }
-            let confidence = 1 - Double(event.meanChange) / Double(fillers.stability)
-            found.append(FilledPause(span: filler, confidence: min(1, max(0, confidence))))
+            let confidence = min(1, max(0, 1 - Double(event.meanChange) / Double(fillers.stability)))
+            // Two held vowels of one stretch or short phrase are one filled pause.
+            if let last = found.last, last.span.end > filler.start {
+                found[found.count - 1] = FilledPause(
+                    span: last.span.covering(filler), confidence: max(last.confidence, confidence))
+                continue
+            }
+            found.append(FilledPause(span: filler, confidence: confidence))
         }
         return found
     }

@@ -47,6 +47,19 @@ import Testing
         #expect(!FilledPauseDetector.standsAlone(TimeSpan(start: 10.2, end: 10.58), in: stretch))
     }
 
+    @Test func aFilledPauseIsItsStretchWhereItsVowelIsTheMostOfIt() {
+        let stretch = TimeSpan(start: 10, end: 11)
+        // The vowel begins the stretch, and a long "m" or a fading end of up to half a second follows.
+        #expect(FilledPauseDetector.fillsItsStretch(TimeSpan(start: 10.05, end: 10.55), stretch))
+        // Or it ends the stretch, after an onset of up to half a second.
+        #expect(FilledPauseDetector.fillsItsStretch(TimeSpan(start: 10.45, end: 10.9), stretch))
+        // More than that at the other end is the next words, said without a pause; and a vowel
+        // with sound on both sides lies inside a phrase.
+        #expect(!FilledPauseDetector.fillsItsStretch(TimeSpan(start: 10.05, end: 10.4), stretch))
+        #expect(!FilledPauseDetector.fillsItsStretch(TimeSpan(start: 10.6, end: 10.9), stretch))
+        #expect(!FilledPauseDetector.fillsItsStretch(TimeSpan(start: 10.2, end: 10.7), stretch))
+    }
+
     @Test func aShortVowelFadingFastDoesNotKeepItsLoudness() {
         // 0.35 s, fading 0.4 dB per 10 ms: a word's ending dying away, or an "uh" trailing off.
         let fading = vowel(frames: 35, share: 0.9, slope: -0.4)
