@@ -67,8 +67,9 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// where the frame-by-frame falls read as a dry room's, 29 takes quiet first words for another
     /// voice's in a room that rings only where other voices were heard as well, 30 makes a filled
     /// pause whose held vowel is the most of its stretch of speech as long as that stretch (its
-    /// nasal, fading end and onset included).
-    public static let detectorVersion = 30
+    /// nasal, fading end and onset included), 31 asks for other voices heard as well before taking
+    /// quiet first words for another voice's wherever the room falls 2 dB per frame or slower.
+    public static let detectorVersion = 31
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],

@@ -533,18 +533,18 @@ struct SpeechTracker: FrameConsumer {
         return otherVoice > 0 ? Array(speech.dropFirst(otherVoice)) : nil
     }
 
-    /// Whether the room rings (`RoomDecay`), and so colours the speaker's phrases: its response
-    /// lifts some frequencies and sinks others by up to 10 dB, and a voice whose pitch sits on a
-    /// peak in one phrase and off it in the next swings from phrase to phrase. The alsa-utils
+    /// Whether the room may ring (`RoomDecay.mayRing`), and so colour the speaker's phrases: its
+    /// response lifts some frequencies and sinks others by up to 10 dB, and a voice whose pitch sits
+    /// on a peak in one phrase and off it in the next swings from phrase to phrase. The alsa-utils
     /// voice, 90 % of whose power lies at its pitch (180–270 Hz), had one first phrase 7 dB louder
     /// than in the dry room and the rest 2–3 dB quieter: a quiet start there is no sign of another
     /// voice by itself, and `otherVoiceLeadIn(_:)` is trusted only where other voices were heard as
-    /// well. Over the accuracy corpora, 6 answers of that voice in rooms of 0.3–0.9 s lost their
-    /// first phrase to that rule (response latency 0.6–2.0 s late), none of them with other voices;
-    /// the 3 whose rooms were recognised as ringing keep it now (version 29). No answer with another
-    /// voice in the lead-in was in a room that rings.
+    /// well. Over the accuracy corpora, 8 answers of that voice in rooms of 0.3–0.9 s lost their
+    /// first phrase to that rule (response latency 0.66–2.0 s late), none of them with other voices,
+    /// their rooms' median falls 0.5–1.98 dB per frame; of the answers with another voice in the
+    /// lead-in and no other sign of it, none fell slower than 2.2 (versions 29 and 31).
     private var roomColoursPhrases: Bool {
-        decay.isReverberant(signalToNoise: room.signalToNoise) || decay.ringsLightly(signalToNoise: room.signalToNoise)
+        decay.mayRing(signalToNoise: room.signalToNoise)
     }
 
     /// See `otherVoiceLeadIn(_:)`.

@@ -77,6 +77,17 @@ struct RoomDecay {
         return fall > Self.reverberantSlope && fall < Self.roughFall
     }
 
+    /// Whether the room may ring at all: its median fall is `ringingFall` or slower. Dry rooms read
+    /// from 1.9 dB per frame in clean audio, so this says nothing of pauses hidden in the ringing
+    /// (`isReverberant`, `ringsLightly`); it says where the room may have shaped a phrase's level
+    /// (`SpeechTracker`'s lead-in rule, version 29).
+    func mayRing(signalToNoise: Double?) -> Bool {
+        (medianFall(signalToNoise: signalToNoise) ?? .infinity) <= Self.ringingFall
+    }
+
+    /// The fall of a room of 0.3 s in theory (60 dB in 30 frames), in dB per frame.
+    static let ringingFall: Float = 2.0
+
     /// Where a fall straying from a straight line is counted, in dB per frame: as fast as a room
     /// that does not ring (see `roughestDecay`).
     static let roughFall: Float = reverberantSlope + 0.5
