@@ -80,7 +80,7 @@ struct RoomDecay {
     /// Whether the room may ring at all: its median fall is `ringingFall` or slower. Dry rooms read
     /// from 1.9 dB per frame in clean audio, so this says nothing of pauses hidden in the ringing
     /// (`isReverberant`, `ringsLightly`); it says where the room may have shaped a phrase's level
-    /// (`SpeechTracker`'s lead-in rule, version 29).
+    /// (`SpeechTracker`'s lead-in rule, version 31).
     func mayRing(signalToNoise: Double?) -> Bool {
         (medianFall(signalToNoise: signalToNoise) ?? .infinity) <= Self.ringingFall
     }
