@@ -173,8 +173,7 @@ import FileAnalysis
     /// speaker's range before their loud speech: 2.25 s.
     @Test func aTalkerRunningIntoTheFirstWordsIsNotTheAnswer() throws {
         let f1 = try Self.pauseF1OfSixAnswers(seed: 133) { name, answer, analysis in
-            let latency = try #require(analysis.latency)
-            #expect(abs(latency - answer.latency) < 0.1, "\(name): latency \(latency) s for \(answer.latency) s")
+            try Self.expectLatencyNearTruth(name, answer, analysis)
             #expect(analysis.reliability.backgroundSpeech, "\(name): other voices not reported")
         }
         Self.expect(f1, atLeast: 0.75, "voices-10dB, seed 133")
@@ -207,8 +206,7 @@ import FileAnalysis
     /// 0.850 here). Version 10 also follows the falls with 1.5 dB of leeway: 1.000.
     @Test func aReverberantRoomWhoseTailsFlickerIsRecognised() throws {
         let f1 = try Self.pauseF1OfSixAnswers(seed: 15, condition: "reverb-0.9s") { name, answer, analysis in
-            let latency = try #require(analysis.latency)
-            #expect(abs(latency - answer.latency) < 0.1, "\(name): latency \(latency) s for \(answer.latency) s")
+            try Self.expectLatencyNearTruth(name, answer, analysis)
         }
         Self.expect(f1, atLeast: 0.95, "reverb-0.9s, seed 15")
     }
@@ -392,8 +390,7 @@ import FileAnalysis
         let f1 = try Self.pauseF1OfSixAnswers(
             seed: 47, condition: "reverb-0.9s", making: ["reverb-0.3s", "reverb-0.9s"], human: "alsa"
         ) { name, answer, analysis in
-            let latency = try #require(analysis.latency)
-            #expect(abs(latency - answer.latency) < 0.1, "\(name): latency \(latency) s for \(answer.latency) s")
+            try Self.expectLatencyNearTruth(name, answer, analysis)
         }
         Self.expect(f1, atLeast: 0.86, "human voice, reverb-0.9s, seed 47")
     }
@@ -407,10 +404,19 @@ import FileAnalysis
         let f1 = try Self.pauseF1OfSixAnswers(
             seed: 47, condition: "reverb-0.3s", making: ["reverb-0.3s", "reverb-0.9s"], human: "alsa"
         ) { name, answer, analysis in
-            let latency = try #require(analysis.latency)
-            #expect(abs(latency - answer.latency) < 0.1, "\(name): latency \(latency) s for \(answer.latency) s")
+            try Self.expectLatencyNearTruth(name, answer, analysis)
         }
         Self.expect(f1, atLeast: 0.97, "human voice, reverb-0.3s, seed 47")
+    }
+
+    /// Requires the response latency of `analysis` (answer `name`) to lie within 0.1 s of `answer`'s.
+    static func expectLatencyNearTruth(
+        _ name: String, _ answer: Truth, _ analysis: AnswerAnalysis, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let latency = try #require(analysis.latency, sourceLocation: sourceLocation)
+        #expect(
+            abs(latency - answer.latency) < 0.1, "\(name): latency \(latency) s for \(answer.latency) s",
+            sourceLocation: sourceLocation)
     }
 
     /// Requires `f1` to reach `floor`, and prints it beside the floor with `label` (the condition
