@@ -70,7 +70,8 @@ struct FrameAnalyzer {
     private let timbre: Timbre?
     private let formants: FormantEstimator?
     private let speechBins: Range<Int>
-    private let lowBins: Range<Int>
+    /// 1 for the bins of the speech band under 1 kHz, 0 for the others (padded by eight).
+    private let lowWeights: [Float]
     /// The speech band cut at 700 Hz, 1.5, 2.5 and 4 kHz.
     private let subBands: [Range<Int>]
     /// The bins at 4 kHz and above (none at 8 kHz).
@@ -112,7 +113,8 @@ struct FrameAnalyzer {
         // 200 Hz keeps mains hum and DC out; up to 8 kHz (or just under Nyquist) holds the formants
         // and the fricatives (/s/ and /ʃ/ put most of their energy between 4 and 8 kHz).
         speechBins = bin(200)..<min(nyquistBin, max(bin(200) + 1, bin(min(8_000, 0.95 * Double(sampleRate) / 2))))
-        lowBins = speechBins.lowerBound..<min(speechBins.upperBound, bin(1_000))
+        let lowBins = speechBins.lowerBound..<min(speechBins.upperBound, bin(1_000))
+        lowWeights = (0..<(size / 2 + 9)).map { lowBins.contains($0) ? 1 : 0 }
         let band = speechBins
         let edges = [band.lowerBound, bin(700), bin(1_500), bin(2_500), bin(4_000), band.upperBound].map {
             min(max($0, band.lowerBound), band.upperBound)
@@ -259,10 +261,15 @@ struct FrameAnalyzer {
     static let noiseScore: Float = 1.0
 
     private func score(power: UnsafeBufferPointer<Float>, floor: UnsafeBufferPointer<Float>) -> FrameFeatures {
+        lowWeights.withUnsafeBufferPointer { score(power: power, floor: floor, lowWeights: $0) }
+    }
+
+    private func score(
+        power: UnsafeBufferPointer<Float>, floor: UnsafeBufferPointer<Float>, lowWeights: UnsafeBufferPointer<Float>
+    ) -> FrameFeatures {
         var best: Float = 0
         var excess = SIMD8<Float>()
         var lowExcess = SIMD8<Float>()
-        let lowEnd = lowBins.upperBound
         // Score each sub-band on its own and keep the best: speech concentrates its energy (voicing
         // below 1 kHz, fricatives high up) where broadband noise spreads thin. Eight bins at a time;
         // a band's last few bins are padded with ratio 1, which adds nothing.
@@ -272,18 +279,24 @@ struct FrameAnalyzer {
             while bin < band.upperBound {
                 var spectrum = SIMD8<Float>(repeating: 1)
                 var noise = SIMD8<Float>(repeating: 1)
-                var isLow = SIMDMask<SIMD8<Int32>>()
-                for lane in 0..<min(8, band.upperBound - bin) {
-                    spectrum[lane] = power[bin + lane]
-                    noise[lane] = max(floor[bin + lane] * Self.floorBias, 1e-12)
-                    isLow[lane] = bin + lane < lowEnd
+                if bin + 8 <= band.upperBound {
+                    spectrum = UnsafeRawPointer(power.baseAddress! + bin).loadUnaligned(as: SIMD8<Float>.self)
+                    let floorLanes = UnsafeRawPointer(floor.baseAddress! + bin).loadUnaligned(as: SIMD8<Float>.self)
+                    noise = floorLanes * Self.floorBias
+                    noise.replace(with: 1e-12, where: noise .< 1e-12)
+                } else {
+                    for lane in 0..<(band.upperBound - bin) {
+                        spectrum[lane] = power[bin + lane]
+                        noise[lane] = max(floor[bin + lane] * Self.floorBias, 1e-12)
+                    }
                 }
+                let lowWeight = UnsafeRawPointer(lowWeights.baseAddress! + bin).loadUnaligned(as: SIMD8<Float>.self)
                 let ratio = spectrum / noise
                 let above = ratio .> 1
                 likelihood += (ratio - 1 - fastLog(ratio)).replacing(with: 0, where: .!above)
                 let surplus = (spectrum - noise).replacing(with: 0, where: .!above)
                 excess += surplus
-                lowExcess += surplus.replacing(with: 0, where: .!isLow)
+                lowExcess += surplus * lowWeight
                 bin += 8
             }
             best = max(best, likelihood.sum() / Float(band.count))
