@@ -86,7 +86,8 @@ struct Timbre {
                     let weight = UnsafeRawPointer(weights + index).loadUnaligned(as: SIMD4<Float>.self)
                     let heard = UnsafeRawPointer(power + bin).loadUnaligned(as: SIMD4<Float>.self)
                     let noise = UnsafeRawPointer(floor + bin).loadUnaligned(as: SIMD4<Float>.self)
-                    excesses += weight * pointwiseMax(heard - noise, share * noise)
+                    let excess = heard - noise, least = share * noise
+                    excesses += weight * excess.replacing(with: least, where: least .>= excess)
                     noises += weight * noise
                     index += 4
                     bin += 4
