@@ -69,7 +69,7 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// pause whose held vowel is the most of its stretch of speech as long as that stretch (its
     /// nasal, fading end and onset included), 31 asks for other voices heard as well before taking
     /// quiet first words for another voice's wherever the room falls 2 dB per frame or slower.
-    public static let detectorVersion = 31
+    public static let detectorVersion = 32
 
     public init(
         duration: Double, sampleRate: Int, runs: [TimeSpan], pauses: [TimeSpan], filledPauses: [FilledPause] = [],
