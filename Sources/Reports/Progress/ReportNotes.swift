@@ -16,7 +16,7 @@ public enum ReportNotes {
             let cautioned = try store.answersWithCautions(filter)
             if cautioned > 0 {
                 notes.append(
-                    "note: \(cautioned) answer\(cautioned == 1 ? " was" : "s were") recorded with other voices in the background or in a very noisy room, where pauses and latency may be under-counted; 'rehearse report --trusted-only' leaves them out."
+                    "note: \(cautioned) answer\(cautioned == 1 ? " was" : "s were") recorded with other voices in the background or in a very noisy room, where pauses and latency may be wrong either way; 'rehearse report --trusted-only' leaves them out."
                 )
             }
         }
