@@ -93,7 +93,8 @@ public final class RealFFT {
         (frame + index).update(repeating: 0, count: size - index)
         Self.firstTwoStages(from: frame, order: bitReversed, into: re, im, count: half)
         Self.laterStages(re, im, count: half, cosines: stageCosines, sines: stageSines)
-        // Four bins at a time, their mirror bins read as four and reversed; the rest one by one.
+        // Four bins at a time, their mirror bins read as four and reversed; the rest one by one (the
+        // same arithmetic in one lane).
         var k = bins.lowerBound
         while k + 4 <= bins.upperBound {
             let mirror = half - k - 3
@@ -119,9 +120,9 @@ public final class RealFFT {
         _ zr: SIMD4<Float>, _ zi: SIMD4<Float>, _ cr: SIMD4<Float>, _ ci: SIMD4<Float>, _ wc: SIMD4<Float>,
         _ ws: SIMD4<Float>
     ) -> SIMD4<Float> {
-        let half: Float = 0.5
-        let er = (zr + cr) * half, ei = (zi + ci) * half
-        let or = (zi - ci) * half, oi = (cr - zr) * half
+        let oneHalf: Float = 0.5
+        let er = (zr + cr) * oneHalf, ei = (zi + ci) * oneHalf
+        let or = (zi - ci) * oneHalf, oi = (cr - zr) * oneHalf
         let xr = er + wc * or - ws * oi
         let xi = ei + wc * oi + ws * or
         return xr * xr + xi * xi
@@ -165,8 +166,9 @@ public final class RealFFT {
         var halfSpan = 4
         var table = 0
         while halfSpan * 2 < count {
-            // Stages of half-span h and 2h: x[k], x[k+h] and x[k+2h], x[k+3h] pair off in the first,
-            // x[k], x[k+2h] and x[k+h], x[k+3h] in the second, whose twiddle at k+h is -i times that at k.
+            // Stages of half-span h and 2h: x[k], x[k+h] and x[k+2h], x[k+3h] pair off in the first
+            // (twiddle k of its table), x[k], x[k+2h] and x[k+h], x[k+3h] in the second (twiddles k
+            // and k+h of its table, which follows the first's).
             let h = halfSpan, wide = cosines + table + h, wideSines = sines + table + h
             var start = 0
             while start < count {
