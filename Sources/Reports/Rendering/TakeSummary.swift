@@ -29,7 +29,8 @@ public enum TakeSummary {
     }
 
     /// "started 1.2 s sooner · 3.0 fewer pauses per minute · …" against `earlier`; lower hesitation
-    /// reads as better.
+    /// reads as better. When either take carries a caution (`Reliability.cautions`), the comparison
+    /// says so: its figures may be wrong either way, and so may the difference.
     public static func comparison(_ take: Take, with earlier: Take) -> String {
         guard let now = take.metrics, let then = earlier.metrics else {
             return "cannot compare: one of them was not analysed"
@@ -60,7 +61,14 @@ public enum TakeSummary {
         if let a = now.speechRate, let b = then.speechRate, abs(a - b) >= 0.1 {
             parts.append(String(format: "%.1f syllables/s %@", abs(a - b), a > b ? "faster" : "slower"))
         }
-        return parts.isEmpty ? "about the same" : parts.joined(separator: " · ")
+        let comparison = parts.isEmpty ? "about the same" : parts.joined(separator: " · ")
+        let flagged = (take.reliability?.isTrustworthy == false, earlier.reliability?.isTrustworthy == false)
+        switch flagged {
+        case (true, true): return comparison + " (with care: both takes carry a caution)"
+        case (true, false): return comparison + " (with care: this take carries a caution)"
+        case (false, true): return comparison + " (with care: the other take carries a caution)"
+        case (false, false): return comparison
+        }
     }
 
     /// A take's recording time as the practice screen shows it: `2026-11-27 09:15`, local time.
