@@ -68,7 +68,8 @@ public struct AnswerAnalysis: Sendable, Equatable {
     /// voice's in a room that rings only where other voices were heard as well, 30 makes a filled
     /// pause whose held vowel is the most of its stretch of speech as long as that stretch (its
     /// nasal, fading end and onset included), 31 asks for other voices heard as well before taking
-    /// quiet first words for another voice's wherever the room falls 2 dB per frame or slower.
+    /// quiet first words for another voice's wherever the room falls 2 dB per frame or slower, 32
+    /// counts quiet syllables standing apart in the pauses down to the edge of the speaker's range.
     public static let detectorVersion = 32
 
     public init(

@@ -30,11 +30,12 @@ public enum SpeechFixtures {
     }
 
     /// A filled pause with exactly known timing, from MBROLA's phoneme input (`voice` us2 by
-    /// default, a man's, as espeak-ng's default voice is; en1 is another man's): 50 ms of silence, "uh" held `vowel` seconds (default 0.7) at
-    /// a flat 110-104 Hz, closing into a `nasal` (0.2 s) "m", 50 ms of silence; `fading`, it dies
-    /// away linearly in amplitude from its start to its end, as a hesitant "um" trails off;
-    /// then padded with `before` and `after` seconds of silence, mono 16-bit at `sampleRate`. The
-    /// "um" itself lies from `before + 0.05` s to `vowel + nasal` s later.
+    /// default, a man's, as espeak-ng's default voice is; en1 is another man's): 50 ms of silence,
+    /// "uh" held `vowel` seconds (default 0.7) at a flat 110-104 Hz, closing into a `nasal` (0.2 s)
+    /// "m", 50 ms of silence; `fading`, it dies away linearly in amplitude from its start to its
+    /// end, as a hesitant "um" trails off; then padded with `before` and `after` seconds of
+    /// silence, mono 16-bit at `sampleRate`. The "um" itself lies from `before + 0.05` s to
+    /// `vowel + nasal` s later.
     public static func heldUm(
         sampleRate: Int, before: Double = 0, after: Double = 0, vowel: Double = 0.7, nasal: Double = 0.2,
         fading: Bool = false, voice: String = "us2", in folder: URL, name: String = "um"
